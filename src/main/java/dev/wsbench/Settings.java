@@ -1,0 +1,28 @@
+package dev.wsbench;
+
+import java.time.Duration;
+
+/**
+ * Harness-wide settings that are not JMH options. Each can be overridden with a system property,
+ * for example {@code -Dwsbench.timeoutMs=30000} (pass it to the forked JVMs with
+ * {@code -jvmArgsPrepend -Dwsbench.timeoutMs=30000}).
+ */
+public final class Settings {
+    /** How long any wait (echo, connect, handshake, server start) may take before the run fails. */
+    public static final Duration TIMEOUT = Duration.ofMillis(Long.getLong("wsbench.timeoutMs", 10_000));
+
+    /**
+     * Largest message every server and client accepts. The issue asks for at least 16 MiB; Netty's
+     * and Jetty's 64 KiB defaults are raised to this.
+     */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+    /** Every server serves its echo endpoint on this path. */
+    public static final String ECHO_PATH = "/echo";
+
+    /** Loopback: all benchmark traffic stays on this machine. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private Settings() {
+    }
+}

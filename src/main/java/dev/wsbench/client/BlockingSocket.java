@@ -1,0 +1,93 @@
+package dev.wsbench.client;
+
+import dev.wsbench.Settings;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The socket code shared by the reference WebSocket client and the raw TCP client, so that the
+ * raw TCP baseline differs from a WebSocket echo only by the framing: a blocking socket with
+ * TCP_NODELAY, a read timeout, and a small read buffer for headers.
+ */
+final class BlockingSocket implements AutoCloseable {
+    private static final int READ_BUFFER = 16 * 1024;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final byte[] readBuffer = new byte[READ_BUFFER];
+    private int readPos;
+    private int readLimit;
+
+    BlockingSocket(String host, int port) throws IOException {
+        socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) Settings.TIMEOUT.toMillis());
+            socket.connect(new InetSocketAddress(host, port), (int) Settings.TIMEOUT.toMillis());
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        } catch (IOException e) {
+            socket.close();
+            throw new IOException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    static BlockingSocket connect(URI uri) throws IOException {
+        return new BlockingSocket(uri.getHost(), uri.getPort());
+    }
+
+    void write(byte[] bytes, int offset, int length) throws IOException {
+        out.write(bytes, offset, length);
+    }
+
+    /** Reads one byte (buffered). */
+    int readByte() throws IOException, TimeoutException {
+        if (readPos == readLimit) {
+            fill();
+        }
+        return readBuffer[readPos++] & 0xFF;
+    }
+
+    /** Reads exactly {@code length} bytes into {@code dst}: first what is buffered, then straight from the socket. */
+    void readFully(byte[] dst, int offset, int length) throws IOException, TimeoutException {
+        int buffered = Math.min(length, readLimit - readPos);
+        System.arraycopy(readBuffer, readPos, dst, offset, buffered);
+        readPos += buffered;
+        int done = buffered;
+        while (done < length) {
+            int n = read(dst, offset + done, length - done);
+            done += n;
+        }
+    }
+
+    private void fill() throws IOException, TimeoutException {
+        readLimit = read(readBuffer, 0, readBuffer.length);
+        readPos = 0;
+    }
+
+    private int read(byte[] dst, int offset, int length) throws IOException, TimeoutException {
+        int n;
+        try {
+            n = in.read(dst, offset, length);
+        } catch (SocketTimeoutException e) {
+            throw new TimeoutException("no data within " + Settings.TIMEOUT.toMillis() + " ms");
+        }
+        if (n < 0) {
+            throw new EOFException("connection closed by peer");
+        }
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.wsbench.server;
+
+import dev.wsbench.Settings;
+import java.net.URI;
+
+/**
+ * A running in-process echo server: every binary or text message received on
+ * {@link Settings#ECHO_PATH} is sent back unchanged, as the same type. {@link #close()} stops every
+ * thread the server started and releases its port.
+ */
+public interface EchoServer extends AutoCloseable {
+
+    /** The address the server is bound to (an IP literal or host name as given at start). */
+    String host();
+
+    /** The bound port (the real one when started on port 0). */
+    int port();
+
+    /** The WebSocket URI of the echo endpoint. */
+    default URI uri() {
+        return URI.create("ws://" + host() + ":" + port() + Settings.ECHO_PATH);
+    }
+
+    @Override
+    void close() throws Exception;
+}

@@ -1,0 +1,96 @@
+package dev.wsbench.server;
+
+import dev.wsbench.Settings;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * Jetty 12 core server ({@code jetty-websocket-jetty-server}, no servlets) with the default
+ * {@code QueuedThreadPool}. Deviations from defaults: binary/text message and frame limits raised
+ * from 64 KiB to {@link Settings#MAX_MESSAGE_BYTES}; idle timeout off; no extension is ever
+ * negotiated (permessage-deflate off). TCP_NODELAY is Jetty's default.
+ *
+ * <p>The echo hands the received buffer straight back to {@code sendBinary} and completes the
+ * receive callback when the send completes: Jetty's zero-copy idiom.
+ */
+public final class JettyEchoServer implements EchoServer {
+    private final Server server;
+    private final String host;
+    private final int port;
+
+    private JettyEchoServer(Server server, String host, int port) {
+        this.server = server;
+        this.host = host;
+        this.port = port;
+    }
+
+    public static JettyEchoServer start(String host, int port) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setAcceptedTcpNoDelay(true);
+        server.addConnector(connector);
+        ContextHandler context = new ContextHandler("/");
+        context.setHandler(WebSocketUpgradeHandler.from(server, context, container -> {
+            container.setMaxBinaryMessageSize(Settings.MAX_MESSAGE_BYTES);
+            container.setMaxTextMessageSize(Settings.MAX_MESSAGE_BYTES);
+            container.setMaxFrameSize(Settings.MAX_MESSAGE_BYTES);
+            container.setIdleTimeout(java.time.Duration.ZERO);
+            container.addMapping(Settings.ECHO_PATH, (request, response, callback) -> {
+                response.setExtensions(List.of());
+                return new Endpoint();
+            });
+        }));
+        server.setHandler(context);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return new JettyEchoServer(server, host, connector.getLocalPort());
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        server.join();
+    }
+
+    /** Jetty requires endpoint classes to be public. */
+    public static final class Endpoint implements Session.Listener.AutoDemanding {
+        private Session session;
+
+        @Override
+        public void onWebSocketOpen(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            session.sendBinary(payload, callback);
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            session.sendText(text, Callback.NOOP);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.wsbench.server;
+
+import dev.wsbench.Settings;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Netty's server pipeline: {@code HttpServerCodec}, {@code HttpObjectAggregator},
+ * {@code WebSocketServerProtocolHandler} (UTF-8 validation on, as shipped),
+ * {@code WebSocketFrameAggregator} and an echo handler that writes the received frame back
+ * (zero copy: the frame's buffer is reused for the reply). One boss thread, default worker count
+ * (2 x CPUs). Deviations from defaults: {@code maxFramePayloadLength} and the aggregator limit raised
+ * from 65536 to {@link Settings#MAX_MESSAGE_BYTES}; no compression handler (permessage-deflate off).
+ * TCP_NODELAY is set explicitly (Netty's default is also on). Requests to other paths get a 404.
+ */
+public final class NettyEchoServer implements EchoServer {
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel channel;
+    private final String host;
+    private final int port;
+
+    private NettyEchoServer(EventLoopGroup boss, EventLoopGroup workers, Channel channel, String host) {
+        this.boss = boss;
+        this.workers = workers;
+        this.channel = channel;
+        this.host = host;
+        this.port = ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @SuppressWarnings("deprecation") // NioEventLoopGroup: see NettyEchoClient
+    public static NettyEchoServer start(String host, int port) throws InterruptedException {
+        EventLoopGroup boss = new NioEventLoopGroup(1);
+        EventLoopGroup workers = new NioEventLoopGroup();
+        WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(Settings.ECHO_PATH)
+                .maxFramePayloadLength(Settings.MAX_MESSAGE_BYTES)
+                .build();
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(
+                                    new HttpServerCodec(),
+                                    new HttpObjectAggregator(65536),
+                                    new WebSocketServerProtocolHandler(config),
+                                    new WebSocketFrameAggregator(Settings.MAX_MESSAGE_BYTES),
+                                    new EchoHandler(),
+                                    new NotFoundHandler());
+                        }
+                    })
+                    .bind(host, port)
+                    .sync()
+                    .channel();
+            return new NettyEchoServer(boss, workers, channel, host);
+        } catch (RuntimeException | InterruptedException e) {
+            shutdown(boss, workers);
+            throw e;
+        }
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            channel.close().await(Settings.TIMEOUT.toMillis());
+        } finally {
+            shutdown(boss, workers);
+        }
+    }
+
+    private static void shutdown(EventLoopGroup boss, EventLoopGroup workers) {
+        // No quiet period: the benchmark is over, nothing more will arrive.
+        boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        boss.terminationFuture().awaitUninterruptibly(Settings.TIMEOUT.toMillis());
+        workers.terminationFuture().awaitUninterruptibly(Settings.TIMEOUT.toMillis());
+    }
+
+    private static final class EchoHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof BinaryWebSocketFrame || msg instanceof TextWebSocketFrame) {
+                ctx.writeAndFlush(msg); // ownership of the frame passes to the write
+            } else {
+                ctx.fireChannelRead(msg);
+            }
+        }
+    }
+
+    /** Answers plain HTTP requests that are not WebSocket upgrades on the echo path. */
+    private static final class NotFoundHandler extends SimpleChannelInboundHandler<Object> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof FullHttpRequest) {
+                DefaultFullHttpResponse response = new DefaultFullHttpResponse(((FullHttpRequest) msg).protocolVersion(),
+                        HttpResponseStatus.NOT_FOUND, Unpooled.EMPTY_BUFFER);
+                response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ReferenceCountUtil.retain(msg);
+                ctx.fireChannelRead(msg);
+            }
+        }
+    }
+}

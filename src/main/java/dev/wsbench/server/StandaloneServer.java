@@ -1,0 +1,86 @@
+package dev.wsbench.server;
+
+import dev.wsbench.EnumNames;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs one echo server until the process is stopped, so that clients in other processes or on
+ * other hosts can be measured against the same server code the benchmarks use.
+ *
+ * <pre>mvn jmh:serve -Dserver=netty -Dhost=0.0.0.0 -Dport=8080</pre>
+ * or, with the classpath at hand, {@code java dev.wsbench.server.StandaloneServer --server netty --port 8080}.
+ */
+public final class StandaloneServer {
+    private static final String USAGE = "usage: StandaloneServer --server NAME [--host ADDRESS] [--port PORT]\n"
+            + "  NAME: " + EnumNames.known(EchoServerType.class) + "\n"
+            + "  ADDRESS defaults to 127.0.0.1 (use 0.0.0.0 to accept other hosts), PORT to 8080 (0 picks a free one)";
+
+    private StandaloneServer() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        EchoServerType type = null;
+        String host = "127.0.0.1";
+        int port = 8080;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.equals("--help") || arg.equals("-h")) {
+                    System.out.println(USAGE);
+                    return;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + arg + " needs a value");
+                }
+                String value = args[++i];
+                switch (arg) {
+                    case "--server" -> type = EnumNames.parse(EchoServerType.class, value, "server");
+                    case "--host" -> host = value;
+                    case "--port" -> port = parsePort(value);
+                    default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+                }
+            }
+            if (type == null) {
+                throw new IllegalArgumentException("no server named (--server)");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+
+        EchoServer server;
+        try {
+            server = type.start(host, port);
+        } catch (Exception e) {
+            System.err.println("error: " + type.displayName() + " server could not start on " + host + ":" + port + ": " + e);
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        EchoServer running = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } catch (Exception e) {
+                System.err.println("error while stopping: " + e);
+            }
+            stopped.countDown();
+        }));
+        System.out.println(type.displayName() + " echo server listening on " + server.uri() + " (Ctrl+C stops it)");
+        stopped.await();
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port must be a number from 0 to 65535, got '" + value + "'");
+        }
+    }
+}

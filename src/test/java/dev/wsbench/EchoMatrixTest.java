@@ -1,0 +1,75 @@
+package dev.wsbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wsbench.client.EchoClient;
+import dev.wsbench.client.EchoClientType;
+import dev.wsbench.payload.Message;
+import dev.wsbench.payload.MessageType;
+import dev.wsbench.payload.ReceivedMessage;
+import dev.wsbench.server.EchoServer;
+import dev.wsbench.server.EchoServerType;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every server with every client echoes binary and text messages of every boundary size unchanged. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EchoMatrixTest {
+    /** Frame-length encoding boundaries (125/126, 65535/65536), the benchmark sizes, and 16 MiB. */
+    static final int[] SIZES = {0, 125, 126, 256, 8192, 65535, 65536, 100000, 16 * 1024 * 1024};
+
+    private final Map<EchoServerType, EchoServer> servers = new EnumMap<>(EchoServerType.class);
+    private final Map<String, Message> messages = new java.util.HashMap<>();
+
+    @BeforeAll
+    void startServers() throws Exception {
+        for (EchoServerType type : EchoServerType.values()) {
+            servers.put(type, type.start(Settings.LOOPBACK, 0));
+        }
+        for (MessageType type : MessageType.values()) {
+            for (int size : SIZES) {
+                messages.put(type + "/" + size, Message.of(type, size));
+            }
+        }
+    }
+
+    @AfterAll
+    void stopServers() throws Exception {
+        for (EchoServer server : servers.values()) {
+            server.close();
+        }
+    }
+
+    static Stream<Arguments> pairs() {
+        return Stream.of(EchoServerType.values())
+                .flatMap(server -> Stream.of(EchoClientType.values()).map(client -> Arguments.of(server, client)));
+    }
+
+    @ParameterizedTest(name = "{0} server, {1} client")
+    @MethodSource("pairs")
+    void echoesEveryTypeAndSize(EchoServerType server, EchoClientType client) throws Exception {
+        try (EchoClient connection = client.connect(servers.get(server).uri())) {
+            for (MessageType type : MessageType.values()) {
+                for (int size : SIZES) {
+                    Message message = messages.get(type + "/" + size);
+                    String context = "server=" + server + " client=" + client + " size=" + size + " type=" + type;
+                    // Twice: a client that masked the message in place would corrupt the second send.
+                    for (int i = 0; i < 2; i++) {
+                        ReceivedMessage echo = connection.roundTrip(message);
+                        message.verify(echo, context);
+                    }
+                    if (type == MessageType.TEXT) {
+                        assertEquals(message.text(), connection.roundTrip(message).asText(), context);
+                    }
+                }
+            }
+        }
+    }
+}
