@@ -1,0 +1,112 @@
+package dev.wsbench.jmh;
+
+import dev.wsbench.Settings;
+import dev.wsbench.VerifiedEcho;
+import dev.wsbench.client.EchoClientType;
+import dev.wsbench.payload.Message;
+import dev.wsbench.payload.MessageType;
+import dev.wsbench.payload.PayloadSizes;
+import dev.wsbench.server.EchoServer;
+import dev.wsbench.server.EchoServerType;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * WebSocket echo round trip over loopback: one message sent, its echo received in full and checked
+ * byte for byte (the check is inside the timed path; {@code EchoVerificationBenchmark} measures what
+ * it costs). One connection per JMH thread, so {@code -t N} gives N concurrent connections to one
+ * server.
+ *
+ * <p>Measures the server's and the client's WebSocket paths plus the kernel's loopback: read the
+ * figures beside {@link RawTcpEchoBenchmark} from the same run. Excludes server start and the
+ * opening handshake (trial setup). By default every server is measured with the reference client,
+ * binary messages, three sizes.
+ *
+ * <pre>
+ * mvn jmh:run -Djmh.args="EchoBenchmark"                       # servers x sizes, reference client
+ * mvn jmh:run -Djmh.args="EchoBenchmark -p client=JDK,NETTY -p type=TEXT"
+ * mvn jmh:run -Djmh.set=full                                   # every client x server x type
+ * </pre>
+ */
+@State(Scope.Thread)
+public class EchoBenchmark extends JmhDefaults {
+
+    /** The server, shared by all threads of a trial. */
+    @State(Scope.Benchmark)
+    public static class ServerState {
+        @Param({})
+        EchoServerType server;
+
+        EchoServer running;
+
+        @Setup(Level.Trial)
+        public void start() {
+            try {
+                running = server.start(Settings.LOOPBACK, 0);
+            } catch (Exception e) {
+                throw new IllegalStateException(server + " server failed to start: " + e, e);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+
+    @Param("REFERENCE")
+    EchoClientType client;
+
+    @Param({PayloadSizes.SMALL, PayloadSizes.MEDIUM, PayloadSizes.LARGE})
+    int size;
+
+    @Param("BINARY")
+    MessageType type;
+
+    private VerifiedEcho echo;
+
+    @Setup(Level.Trial)
+    public void connect(ServerState server) {
+        String context = VerifiedEcho.describe(server.server, client, size, type);
+        try {
+            echo = new VerifiedEcho(client.connect(server.running.uri()), Message.of(type, size), context);
+        } catch (Exception e) {
+            throw new IllegalStateException(context + ": could not connect to " + server.running.uri() + ": " + e, e);
+        }
+        echo.roundTrip(); // fail here, before warm-up, if the pair cannot echo at all
+    }
+
+    @TearDown(Level.Trial)
+    public void disconnect() throws Exception {
+        if (echo != null) {
+            echo.close();
+        }
+    }
+
+    /** Round trips per second. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public int roundTrip() {
+        return echo.roundTrip();
+    }
+
+    /** Round-trip time distribution (p50, p99, p99.9 in JMH's table). */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int roundTripLatency() {
+        return echo.roundTrip();
+    }
+}

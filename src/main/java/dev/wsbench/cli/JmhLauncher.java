@@ -1,0 +1,105 @@
+package dev.wsbench.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+
+/**
+ * What {@code mvn jmh:run} starts: checks the {@code -p} options against the benchmarks' real
+ * {@code @Param} fields, then hands every argument unchanged to {@code org.openjdk.jmh.Main}.
+ *
+ * <p>JMH on its own ignores a {@code -p} whose name no benchmark has (a typo silently runs the
+ * defaults) and reports an unknown enum value as a stack trace from inside the fork. Here both are
+ * one line that says what was wrong and what is allowed, with exit code 2.
+ */
+public final class JmhLauncher {
+    private JmhLauncher() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String problem = checkParams(args);
+        if (problem != null) {
+            System.err.println("error: " + problem);
+            System.exit(2);
+        }
+        org.openjdk.jmh.Main.main(args);
+    }
+
+    /** Returns a description of the first bad {@code -p} option, or null if all are valid. */
+    static String checkParams(String[] args) throws IOException {
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("-p")) {
+                String spec = args[i + 1];
+                int eq = spec.indexOf('=');
+                if (eq <= 0) {
+                    return "-p expects name=value[,value...], got '" + spec + "'";
+                }
+                given.put(spec.substring(0, eq), Arrays.asList(spec.substring(eq + 1).split(",")));
+            }
+        }
+        if (given.isEmpty()) {
+            return null;
+        }
+        Map<String, Field> fields = paramFields();
+        for (Map.Entry<String, List<String>> e : given.entrySet()) {
+            Field field = fields.get(e.getKey());
+            if (field == null) {
+                return "no benchmark has a parameter '" + e.getKey() + "'; parameters: " + String.join(", ", new TreeSet<>(fields.keySet()));
+            }
+            if (field.getType().isEnum()) {
+                List<String> known = Arrays.stream(field.getType().getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.toList());
+                for (String value : e.getValue()) {
+                    if (!known.contains(value)) {
+                        return "unknown value '" + value + "' for -p " + e.getKey() + "; known: " + String.join(", ", known);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Every {@code @Param} field of every listed benchmark class, its nested state classes and superclasses, by name. */
+    private static Map<String, Field> paramFields() throws IOException {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        List<BenchmarkListEntry> entries;
+        try (InputStream in = JmhLauncher.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
+            if (in == null) {
+                throw new IOException("no " + BenchmarkList.BENCHMARK_LIST + " on the class path: benchmarks were not compiled"
+                        + " (the JMH annotation processor did not run)");
+            }
+            entries = BenchmarkList.readBenchmarkList(in);
+        }
+        for (BenchmarkListEntry entry : entries) {
+            Class<?> benchmark;
+            try {
+                benchmark = Class.forName(entry.getUserClassQName(), false, JmhLauncher.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                continue;
+            }
+            List<Class<?>> classes = new ArrayList<>();
+            for (Class<?> c = benchmark; c != null; c = c.getSuperclass()) {
+                classes.add(c);
+                classes.addAll(Arrays.asList(c.getDeclaredClasses()));
+            }
+            for (Class<?> c : classes) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (f.isAnnotationPresent(Param.class)) {
+                        fields.putIfAbsent(f.getName(), f);
+                    }
+                }
+            }
+        }
+        return fields;
+    }
+}
