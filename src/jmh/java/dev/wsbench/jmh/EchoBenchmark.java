@@ -43,7 +43,7 @@ public class EchoBenchmark extends JmhDefaults {
     /** The server, shared by all threads of a trial. */
     @State(Scope.Benchmark)
     public static class ServerState {
-        @Param({})
+        @Param // no values: JMH runs every constant of the enum
         EchoServerType server;
 
         EchoServer running;

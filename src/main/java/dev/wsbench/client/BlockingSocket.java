@@ -44,6 +44,11 @@ final class BlockingSocket implements AutoCloseable {
         return new BlockingSocket(uri.getHost(), uri.getPort());
     }
 
+    /** Changes how long a read may block before it fails with a timeout. */
+    void setReadTimeout(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+    }
+
     void write(byte[] bytes, int offset, int length) throws IOException {
         out.write(bytes, offset, length);
     }

@@ -1,5 +1,6 @@
 package dev.wsbench.client;
 
+import dev.wsbench.Settings;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.ReceivedMessage;
@@ -38,6 +39,8 @@ public final class ReferenceEchoClient implements EchoClient {
     private static final int OP_PING = 0x9;
     private static final int OP_PONG = 0xA;
     private static final int MAX_HEADER = 14;
+    /** How long close() waits for the server's half of the closing handshake. */
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(2);
 
     private final BlockingSocket socket;
     private final SplittableRandom maskKeys = new SplittableRandom(new SecureRandom().nextLong());
@@ -254,15 +257,20 @@ public final class ReferenceEchoClient implements EchoClient {
         }
     }
 
-    /** Sends a close frame (code 1000) and closes the socket without waiting for the answer. */
+    /**
+     * The closing handshake: sends a close frame (code 1000), waits (bounded by the timeout) for the
+     * server's close frame or end of stream, then closes the socket.
+     */
     @Override
     public void close() throws IOException {
         try {
             controlPayload[0] = (byte) (1000 >>> 8);
             controlPayload[1] = (byte) (1000 & 0xFF);
             sendFrame(OP_CLOSE, controlPayload, 2);
-        } catch (IOException ignored) {
-            // the connection is going away anyway
+            socket.setReadTimeout(CLOSE_WAIT.compareTo(Settings.TIMEOUT) < 0 ? CLOSE_WAIT : Settings.TIMEOUT);
+            readMessage(); // ends with the server's close frame (as an IOException) or end of stream
+        } catch (IOException | TimeoutException expected) {
+            // close frame, end of stream, or no answer in time: the connection is over either way
         } finally {
             socket.close();
         }

@@ -31,6 +31,10 @@ import org.xnio.XnioWorker;
  * message into a buffer owned by this client (one memory copy per send, counted as client cost).
  */
 public final class UndertowEchoClient implements EchoClient {
+    static {
+        dev.wsbench.LibraryLogging.routeJBossLoggingToSlf4j();
+    }
+
     private final XnioWorker worker;
     private final WebSocketChannel channel;
     private final EchoMailbox mailbox;

@@ -19,6 +19,17 @@ public final class StandaloneServer {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        int exit = run(args, System.out, System.err);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    /**
+     * Parses the options, starts the server and blocks until the JVM shuts down. Returns 2 for bad
+     * options and 1 when the server cannot start, having printed what was wrong.
+     */
+    static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) throws InterruptedException {
         EchoServerType type = null;
         String host = "127.0.0.1";
         int port = 8080;
@@ -26,8 +37,8 @@ public final class StandaloneServer {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("--help") || arg.equals("-h")) {
-                    System.out.println(USAGE);
-                    return;
+                    out.println(USAGE);
+                    return 0;
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("option " + arg + " needs a value");
@@ -44,19 +55,17 @@ public final class StandaloneServer {
                 throw new IllegalArgumentException("no server named (--server)");
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
         }
 
         EchoServer server;
         try {
             server = type.start(host, port);
         } catch (Exception e) {
-            System.err.println("error: " + type.displayName() + " server could not start on " + host + ":" + port + ": " + e);
-            System.exit(1);
-            return;
+            err.println("error: " + type.displayName() + " server could not start on " + host + ":" + port + ": " + e);
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         EchoServer running = server;
@@ -64,12 +73,13 @@ public final class StandaloneServer {
             try {
                 running.close();
             } catch (Exception e) {
-                System.err.println("error while stopping: " + e);
+                err.println("error while stopping: " + e);
             }
             stopped.countDown();
         }));
-        System.out.println(type.displayName() + " echo server listening on " + server.uri() + " (Ctrl+C stops it)");
+        out.println(type.displayName() + " echo server listening on " + server.uri() + " (Ctrl+C stops it)");
         stopped.await();
+        return 0;
     }
 
     private static int parsePort(String value) {

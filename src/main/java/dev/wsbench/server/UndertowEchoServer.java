@@ -24,6 +24,10 @@ import org.xnio.XnioWorker;
  * permessage-deflate is off.
  */
 public final class UndertowEchoServer implements EchoServer {
+    static {
+        dev.wsbench.LibraryLogging.routeJBossLoggingToSlf4j();
+    }
+
     private final Undertow server;
     private final String host;
     private final int port;

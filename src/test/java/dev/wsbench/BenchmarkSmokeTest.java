@@ -1,0 +1,68 @@
+package dev.wsbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsbench.client.EchoClientType;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark of the suite for one very short iteration, in this JVM (no fork), failing
+ * on the first error as {@code -foe true} does. Checks that the benchmarks run, not how fast.
+ */
+class BenchmarkSmokeTest {
+
+    private static ChainedOptionsBuilder brief(String include) {
+        return new OptionsBuilder()
+                .include(include)
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(30))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
+    }
+
+    @Test
+    void everyBenchmarkRunsWithItsDefaultParameters() throws Exception {
+        Collection<RunResult> results = new Runner(brief("^dev\\.wsbench\\.jmh\\.").build()).run();
+        Set<String> ran = results.stream().map(r -> r.getParams().getBenchmark()).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(allBenchmarks(), ran, "every benchmark in BenchmarkList ran");
+        for (RunResult r : results) {
+            assertTrue(r.getPrimaryResult().getSampleCount() > 0, "no samples: " + r.getParams());
+        }
+    }
+
+    @Test
+    void everyClientRunsInTheEchoBenchmark() throws RunnerException {
+        String clients = Arrays.stream(EchoClientType.values()).map(Enum::name).collect(Collectors.joining(","));
+        Collection<RunResult> results = new Runner(brief("^dev\\.wsbench\\.jmh\\.EchoBenchmark\\.roundTrip$")
+                .param("client", clients.split(","))
+                .param("type", "BINARY", "TEXT")
+                .param("size", "256")
+                .build()).run();
+        assertEquals(EchoClientType.values().length * 2 * dev.wsbench.server.EchoServerType.values().length, results.size());
+    }
+
+    private static Set<String> allBenchmarks() throws Exception {
+        try (InputStream in = BenchmarkSmokeTest.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
+            return BenchmarkList.readBenchmarkList(in).stream().map(BenchmarkListEntry::getUsername)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.wsbench;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsbench.client.EchoClientType;
+import dev.wsbench.client.ReferenceEchoClient;
+import dev.wsbench.payload.Message;
+import dev.wsbench.payload.MessageType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A server that completes the handshake and then never echoes: the round trip fails within the
+ * timeout, with a message that names server, client and size (never a hang).
+ */
+class MissingEchoTest {
+
+    @ParameterizedTest
+    @EnumSource(value = EchoClientType.class, names = {"REFERENCE", "NETTY"}) // the blocking client and a mailbox-based one
+    void missingEchoFailsWithinTheTimeoutNamingThePair(EchoClientType client) throws Exception {
+        try (FakeServer server = new FakeServer(key -> FakeServer.switchingProtocols(key, ReferenceEchoClient.acceptFor(key)));
+             VerifiedEcho echo = new VerifiedEcho(client.connect(server.uri()), Message.of(MessageType.BINARY, 256),
+                     VerifiedEcho.describe("SILENT", client, 256, MessageType.BINARY))) {
+            long start = System.nanoTime();
+            VerifiedEcho.EchoFailedException e = assertThrows(VerifiedEcho.EchoFailedException.class, echo::roundTrip);
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(e.getMessage().contains("server=SILENT client=" + client + " size=256"), e.getMessage());
+            assertTrue(e.getMessage().contains("no echo within") || e.getMessage().contains("no data within"), e.getMessage());
+            // Correctness, not speed: the wait ended (it did not hang) and not before the timeout.
+            assertTrue(tookMs >= Settings.TIMEOUT.toMillis() - 50, "gave up after " + tookMs + " ms");
+        }
+    }
+}
