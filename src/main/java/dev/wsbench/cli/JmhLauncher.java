@@ -32,7 +32,28 @@ public final class JmhLauncher {
             System.err.println("error: " + problem);
             System.exit(2);
         }
-        org.openjdk.jmh.Main.main(args);
+        org.openjdk.jmh.Main.main(args); // exits the JVM itself when a benchmark fails
+        printEchoSummary(args);
+    }
+
+    /** After a successful run with a JSON result file: the echo table with ratios to raw TCP. */
+    private static void printEchoSummary(String[] args) {
+        List<String> list = Arrays.asList(args);
+        int rf = list.indexOf("-rf");
+        int rff = list.indexOf("-rff");
+        if (rf < 0 || rff < 0 || rf + 1 >= args.length || rff + 1 >= args.length || !args[rf + 1].equalsIgnoreCase("json")) {
+            return;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(args[rff + 1]);
+        if (!java.nio.file.Files.exists(file)) {
+            return; // e.g. -l or -h: nothing ran
+        }
+        String table = dev.wsbench.results.EchoSummary.markdown(dev.wsbench.results.JmhResultFile.read(file));
+        if (!table.isEmpty()) {
+            System.out.println();
+            System.out.println("Echo round trips, and as a ratio to the raw TCP echo of the same size in this run:");
+            System.out.print(table);
+        }
     }
 
     /** Returns a description of the first bad {@code -p} option, or null if all are valid. */
