@@ -1,0 +1,70 @@
+package dev.wsbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JmhResultFileTest {
+    @TempDir
+    Path dir;
+
+    static String result(String benchmark, String mode, String params, double score, String unit) {
+        return "{\"benchmark\":\"dev.wsbench.jmh." + benchmark + "\",\"mode\":\"" + mode + "\",\"params\":{" + params + "},"
+                + "\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":\"NaN\",\"scoreUnit\":\"" + unit + "\","
+                + "\"scorePercentiles\":{\"50.0\":" + score + ",\"99.0\":" + score + ",\"99.9\":" + score + "},\"rawData\":[[" + score + "]]}}";
+    }
+
+    private Path write(String content) throws Exception {
+        Path file = dir.resolve("r.json");
+        Files.writeString(file, content);
+        return file;
+    }
+
+    @Test
+    void readsScoresParamsAndRawData() throws Exception {
+        List<JmhResult> results = JmhResultFile.read(write("[" + result("EchoBenchmark.roundTrip", "thrpt",
+                "\"server\":\"NETTY\",\"client\":\"REFERENCE\",\"size\":\"256\",\"type\":\"BINARY\"", 5000, "ops/s") + "]"));
+        assertEquals(1, results.size());
+        JmhResult r = results.get(0);
+        assertEquals("EchoBenchmark.roundTrip", r.shortName());
+        assertEquals("NETTY", r.param("server"));
+        assertEquals(5000, r.score());
+        assertTrue(Double.isNaN(r.scoreError()));
+        assertEquals(List.of(List.of(5000.0)), r.rawData());
+    }
+
+    @Test
+    void summaryGivesTheRatioToRawTcpOfTheSameSize() throws Exception {
+        String json = "[" + result("RawTcpEchoBenchmark.roundTrip", "thrpt", "\"size\":\"256\"", 10000, "ops/s") + ","
+                + result("EchoBenchmark.roundTrip", "thrpt", "\"server\":\"NETTY\",\"client\":\"REFERENCE\",\"size\":\"256\",\"type\":\"BINARY\"", 5000, "ops/s")
+                + "]";
+        String table = EchoSummary.markdown(JmhResultFile.read(write(json)));
+        assertTrue(table.contains("| NETTY | REFERENCE | BINARY | 256 | 5000 | n/a | 0.50 |"), table);
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        ResultFileException e = assertThrows(ResultFileException.class, () -> JmhResultFile.read(dir.resolve("absent.json")));
+        assertEquals(dir.resolve("absent.json") + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void notJsonSaysWhatWasExpected() throws Exception {
+        ResultFileException e = assertThrows(ResultFileException.class, () -> JmhResultFile.read(write("Benchmark Mode Cnt Score")));
+        assertTrue(e.getMessage().contains("not JSON") && e.getMessage().contains("-rf json"), e.getMessage());
+    }
+
+    @Test
+    void emptyAndWrongShapesAreRejected() throws Exception {
+        assertTrue(assertThrows(ResultFileException.class, () -> JmhResultFile.read(write("[]"))).getMessage().contains("no benchmark results"));
+        assertTrue(assertThrows(ResultFileException.class, () -> JmhResultFile.read(write("{}"))).getMessage().contains("top-level array"));
+        assertTrue(assertThrows(ResultFileException.class, () -> JmhResultFile.read(write("[{\"benchmark\":\"x\"}]")))
+                .getMessage().contains("entry 0 is not a JMH benchmark result (missing \"primaryMetric\")"));
+    }
+}
