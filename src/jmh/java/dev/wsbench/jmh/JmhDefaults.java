@@ -12,9 +12,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>One fork of 2 x 1 s warm-up and 5 x 1 s measurement keeps the default run within its
  * 10-minute budget on a 2-core machine; the regression profile uses more forks. A fixed heap keeps
- * heap resizing out of the measurement.
+ * heap resizing out of the measurement. The Vector API module is added for
+ * {@code MaskingKernel.XOR_VECTOR} (the JVM prints one incubator warning per fork).
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules=jdk.incubator.vector"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
 public abstract class JmhDefaults {
