@@ -1,11 +1,148 @@
 package dev.wsbench.frames;
 
-/** Undertow's frame-reading path over an in-memory connection (see {@link #create}). */
-final class UndertowFrameParser {
-    private UndertowFrameParser() {
+import dev.wsbench.LibraryLogging;
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.websockets.core.StreamSourceFrameChannel;
+import io.undertow.websockets.core.WebSocketFrameType;
+import io.undertow.websockets.core.protocol.version07.WebSocket07Channel;
+import io.undertow.websockets.extensions.NoopExtensionFunction;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+
+/**
+ * Undertow's real frame-reading path, over {@link MemoryStreamConnection}: a
+ * {@code WebSocket07Channel} (the RFC 6455 channel Undertow's server and client use) reads the
+ * offered bytes through its {@code receive()} (header parsing and validation in its frame header
+ * state machine, 16 KiB pooled direct read buffers as the server's default), and each message is
+ * read from the {@code StreamSourceFrameChannel} it returns (unmasking with {@code Masker}, UTF-8
+ * checking with {@code UTF8Checker} for text), into a 16 KiB buffer of the caller's, as an
+ * application reads it. Continuation frames are delivered through the message's first channel, so
+ * the sink sees message pieces as they are read rather than frame boundaries.
+ */
+final class UndertowFrameParser implements FrameParser {
+    static {
+        LibraryLogging.routeJBossLoggingToSlf4j();
+    }
+
+    /** One XNIO worker for all parsers: its I/O thread is only named to Undertow, never given work. */
+    private static final class SharedWorker {
+        static final XnioWorker WORKER = createWorker();
+
+        private static XnioWorker createWorker() {
+            try {
+                return Xnio.getInstance(WebSocket07Channel.class.getClassLoader()).createWorker(OptionMap.builder()
+                        .set(Options.WORKER_IO_THREADS, 1)
+                        .set(Options.WORKER_TASK_CORE_THREADS, 1)
+                        .set(Options.WORKER_TASK_MAX_THREADS, 1)
+                        .set(Options.THREAD_DAEMON, true)
+                        .set(Options.WORKER_NAME, "undertow-frame-parser")
+                        .getMap());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create the XNIO worker Undertow's channel needs", e);
+            }
+        }
+    }
+
+    private final MemoryStreamConnection connection;
+    private final WebSocket07Channel channel;
+    private final ByteBuffer appBuffer = ByteBuffer.allocate(16 * 1024);
+    private StreamSourceFrameChannel current;
+    private boolean firstPiece;
+
+    private UndertowFrameParser(Side side) {
+        connection = new MemoryStreamConnection(SharedWorker.WORKER.getIoThread());
+        channel = new WebSocket07Channel(connection, new DefaultByteBufferPool(true, 16 * 1024), "ws://memory/echo", null,
+                side == Side.CLIENT, false, NoopExtensionFunction.INSTANCE, new HashSet<>(), OptionMap.EMPTY);
     }
 
     static FrameParser create(Side side) {
-        throw new UnsupportedOperationException("Undertow parsing is not available yet");
+        return new UndertowFrameParser(side);
+    }
+
+    @Override
+    public void parse(ByteBuffer[] reads, PayloadSink sink) throws FrameRejectedException {
+        try {
+            for (ByteBuffer read : reads) {
+                connection.offer(read);
+                pump(sink);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new FrameRejectedException(e instanceof io.undertow.websockets.core.WebSocketFrameCorruptedException ? 1002 : 0, e);
+        }
+    }
+
+    /** Lets Undertow consume everything offered so far, handing message bytes to {@code sink} as they are read. */
+    private void pump(PayloadSink sink) throws IOException {
+        while (true) {
+            if (current == null) {
+                StreamSourceFrameChannel next = channel.receive();
+                if (next == null) {
+                    if (connection.unreadBytes() == 0) {
+                        return;
+                    }
+                    continue;
+                }
+                WebSocketFrameType type = next.getType();
+                if (type != WebSocketFrameType.TEXT && type != WebSocketFrameType.BINARY) {
+                    drainControl(next);
+                    continue;
+                }
+                current = next;
+                firstPiece = true;
+            }
+            int n = readCurrent(sink);
+            if (n == 0) {
+                // The message needs bytes not handed to it yet: let the channel read more for it.
+                long before = connection.unreadBytes();
+                channel.receive();
+                if (connection.unreadBytes() == before) {
+                    n = readCurrent(sink); // receive() may still have passed on bytes it had buffered
+                    if (n == 0) {
+                        return; // everything offered so far is consumed: wait for the next read
+                    }
+                }
+            }
+            if (n == -1) {
+                current.close();
+                current = null;
+            }
+        }
+    }
+
+    /** Reads what the current message has buffered; returns bytes read, 0, or -1 at its end. */
+    private int readCurrent(PayloadSink sink) throws IOException {
+        int total = 0;
+        while (true) {
+            appBuffer.clear();
+            int n = current.read(appBuffer);
+            if (n <= 0) {
+                if (n == -1) {
+                    sink.frame(firstPiece ? opcode(current) : 0, true, ByteBuffer.allocate(0));
+                    return -1;
+                }
+                return total;
+            }
+            appBuffer.flip();
+            sink.frame(firstPiece ? opcode(current) : 0, false, appBuffer);
+            firstPiece = false;
+            total += n;
+        }
+    }
+
+    private static int opcode(StreamSourceFrameChannel channel) {
+        return channel.getType() == WebSocketFrameType.TEXT ? FrameWriter.TEXT : FrameWriter.BINARY;
+    }
+
+    private static void drainControl(StreamSourceFrameChannel control) throws IOException {
+        ByteBuffer scratch = ByteBuffer.allocate(128);
+        while (control.read(scratch) > 0) {
+            scratch.clear();
+        }
+        control.close();
     }
 }
