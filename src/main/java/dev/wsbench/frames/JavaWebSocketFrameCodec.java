@@ -51,11 +51,12 @@ final class JavaWebSocketFrameCodec implements FrameCodec {
             try {
                 for (ByteBuffer read : reads) {
                     for (Framedata frame : draft.translateFrame(read)) {
-                        draft.processFrame(connection, frame);
                         Opcode op = frame.getOpcode();
                         if (op == Opcode.TEXT || op == Opcode.BINARY || op == Opcode.CONTINUOUS) {
+                            // before processFrame, which consumes the payload of continuation frames as it aggregates
                             sink.frame(op == Opcode.TEXT ? 1 : op == Opcode.BINARY ? 2 : 0, frame.isFin(), frame.getPayloadData());
                         }
+                        draft.processFrame(connection, frame);
                     }
                 }
             } catch (InvalidDataException e) {

@@ -48,6 +48,8 @@ final class UndertowFrameParser implements FrameParser {
         }
     }
 
+    private static final int IDLE_RECEIVES = 3;
+
     private final MemoryStreamConnection connection;
     private final WebSocket07Channel channel;
     private final ByteBuffer appBuffer = ByteBuffer.allocate(16 * 1024);
@@ -76,41 +78,42 @@ final class UndertowFrameParser implements FrameParser {
         }
     }
 
-    /** Lets Undertow consume everything offered so far, handing message bytes to {@code sink} as they are read. */
+    /**
+     * Lets Undertow consume everything offered so far, handing message bytes to {@code sink} as they
+     * are read. Undertow's {@code receive()} handles at most one frame per call and may parse a header
+     * without consuming input or making data readable, so the pump stops only after
+     * {@value #IDLE_RECEIVES} calls in a row that changed nothing.
+     */
     private void pump(PayloadSink sink) throws IOException {
-        while (true) {
+        int idle = 0;
+        while (idle < IDLE_RECEIVES) {
+            long before = connection.unreadBytes();
+            boolean progress = false;
             if (current == null) {
                 StreamSourceFrameChannel next = channel.receive();
-                if (next == null) {
-                    if (connection.unreadBytes() == 0) {
-                        return;
+                if (next != null) {
+                    WebSocketFrameType type = next.getType();
+                    if (type == WebSocketFrameType.TEXT || type == WebSocketFrameType.BINARY) {
+                        current = next;
+                        firstPiece = true;
+                    } else {
+                        drainControl(next);
                     }
-                    continue;
+                    progress = true;
                 }
-                WebSocketFrameType type = next.getType();
-                if (type != WebSocketFrameType.TEXT && type != WebSocketFrameType.BINARY) {
-                    drainControl(next);
-                    continue;
-                }
-                current = next;
-                firstPiece = true;
-            }
-            int n = readCurrent(sink);
-            if (n == 0) {
-                // The message needs bytes not handed to it yet: let the channel read more for it.
-                long before = connection.unreadBytes();
-                channel.receive();
-                if (connection.unreadBytes() == before) {
-                    n = readCurrent(sink); // receive() may still have passed on bytes it had buffered
-                    if (n == 0) {
-                        return; // everything offered so far is consumed: wait for the next read
-                    }
+            } else {
+                int n = readCurrent(sink);
+                if (n == -1) {
+                    current.close();
+                    current = null;
+                    progress = true;
+                } else if (n > 0) {
+                    progress = true;
+                } else {
+                    channel.receive(); // the message needs more bytes: let the channel read them for it
                 }
             }
-            if (n == -1) {
-                current.close();
-                current = null;
-            }
+            idle = progress || connection.unreadBytes() != before ? 0 : idle + 1;
         }
     }
 
