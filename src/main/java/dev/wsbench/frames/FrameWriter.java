@@ -72,8 +72,16 @@ public final class FrameWriter {
     }
 
     /** Raw bytes, for headers no method here writes (a truncated frame, a huge declared length). */
-    public FrameWriter raw(byte... bytes) {
+    public FrameWriter raw(byte[] bytes) {
         out.write(bytes, 0, bytes.length);
+        return this;
+    }
+
+    /** Raw bytes given as ints (each written as its low 8 bits). */
+    public FrameWriter raw(int... values) {
+        for (int v : values) {
+            out.write(v);
+        }
         return this;
     }
 

@@ -111,6 +111,11 @@ final class JavaWebSocketFrameCodec implements FrameCodec {
             return null;
         }
 
+        /** The connection would answer with a pong; there is no peer here. */
+        @Override
+        public void onWebsocketPing(WebSocket conn, Framedata f) {
+        }
+
         @Override
         public void onWebsocketHandshakeSentAsClient(WebSocket conn, ClientHandshake request) {
         }

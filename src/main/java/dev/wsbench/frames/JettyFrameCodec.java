@@ -2,12 +2,12 @@ package dev.wsbench.frames;
 
 import dev.wsbench.Settings;
 import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Utf8StringBuilder;
-import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.Behavior;
+import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
@@ -16,6 +16,7 @@ import org.eclipse.jetty.websocket.core.exception.CloseException;
 import org.eclipse.jetty.websocket.core.internal.FrameSequence;
 import org.eclipse.jetty.websocket.core.internal.Generator;
 import org.eclipse.jetty.websocket.core.internal.Parser;
+import org.eclipse.jetty.websocket.core.util.FrameValidation;
 
 /**
  * Jetty 12's websocket-core {@code Generator} and {@code Parser} (package {@code internal}, the
@@ -25,10 +26,11 @@ import org.eclipse.jetty.websocket.core.internal.Parser;
  * session does, then {@code Generator.generateWholeFrame} writes header and masked payload into an
  * output buffer of the payload's kind (heap or direct), as Jetty's flusher does.
  *
- * <p>Parsing: {@code Parser.parse} per read, then {@code FrameSequence.check} as the session does for
- * every incoming frame, the session's mask-versus-role check, {@code CloseStatus} validation of
- * close frames, and for text messages Jetty's {@code Utf8StringBuilder} with errors reported (its
- * text message sink). The parser unmasks its input in place: each read must be a fresh copy,
+ * <p>Parsing: {@code Parser.parse} per read, then what {@code WebSocketCoreSession} does with every
+ * incoming frame — {@code FrameValidation.assertValidIncoming} (mask versus role, RSV bits versus
+ * negotiated extensions, close codes) and {@code FrameSequence.check} — and for text messages Jetty's
+ * {@code Utf8StringBuilder} used as its {@code StringMessageSink} does (append every fragment, then
+ * {@code takeCompleteString}, which fails with {@code BadPayloadException} on any coding error). The parser unmasks its input in place: each read must be a fresh copy,
  * which a connection's fill provides and {@code ParsingBenchmark} measures separately. Maximum frame
  * size raised to {@link Settings#MAX_MESSAGE_BYTES} and auto-fragmentation off, so whole frames
  * arrive whole.
@@ -62,8 +64,9 @@ final class JettyFrameCodec implements FrameCodec {
         config.setMaxTextMessageSize(Settings.MAX_MESSAGE_BYTES);
         config.setAutoFragment(false);
         Parser parser = new Parser(ByteBufferPool.NON_POOLING, config);
+        CoreSession session = new Session(side, config.getMaxFrameSize());
         FrameSequence sequence = new FrameSequence();
-        Utf8StringBuilder text = new Utf8StringBuilder(CodingErrorAction.REPORT, CodingErrorAction.REPORT);
+        Utf8StringBuilder text = new Utf8StringBuilder(1024);
         boolean[] inText = new boolean[1];
         return (reads, sink) -> {
             try {
@@ -74,7 +77,7 @@ final class JettyFrameCodec implements FrameCodec {
                             break; // needs more bytes: the next read
                         }
                         try {
-                            deliver(side, frame, sequence, text, inText, sink);
+                            deliver(session, frame, sequence, text, inText, sink);
                         } finally {
                             frame.close();
                         }
@@ -88,36 +91,39 @@ final class JettyFrameCodec implements FrameCodec {
         };
     }
 
-    private static void deliver(Side side, Frame.Parsed frame, FrameSequence sequence, Utf8StringBuilder text,
+    /** What WebSocketCoreSession does with each parsed frame before it reaches the message sinks. */
+    private static void deliver(CoreSession session, Frame.Parsed frame, FrameSequence sequence, Utf8StringBuilder text,
                                 boolean[] inText, FrameParser.PayloadSink sink) {
-        // WebSocketCoreSession checks the mask against its role for every incoming frame.
-        if (frame.isMasked() != side.expectsMaskedFrames()) {
-            throw new org.eclipse.jetty.websocket.core.exception.ProtocolException(
-                    side == Side.SERVER ? "Client MUST mask all frames (RFC-6455: Section 5.1)" : "Server MUST NOT mask any frames (RFC-6455: Section 5.1)");
-        }
+        FrameValidation.assertValidIncoming(frame, session); // mask vs role, RSV vs extensions, close codes
         sequence.check(frame.getOpCode(), frame.isFin());
         byte opcode = frame.getOpCode();
-        if (opcode == OpCode.CLOSE) {
-            new CloseStatus(frame.getPayload()); // validates length and code, as the session does
-            return;
-        }
         if (!frame.isDataFrame()) {
             return;
         }
         if (opcode == OpCode.TEXT || (opcode == OpCode.CONTINUATION && inText[0])) {
+            // StringMessageSink: append every fragment, then take the string, failing on any coding error.
             text.append(frame.getPayload().slice());
-            if (text.hasCodingErrors()) {
-                throw new BadPayloadException("Invalid UTF-8");
-            }
             inText[0] = !frame.isFin();
             if (frame.isFin()) {
-                if (!text.isComplete()) {
-                    throw new BadPayloadException("Incomplete UTF-8 sequence at end of message");
-                }
-                text.toCompleteString();
-                text.reset();
+                text.takeCompleteString(() -> new BadPayloadException("Invalid UTF-8"));
             }
         }
         sink.frame(opcode, frame.isFin(), frame.getPayload());
+    }
+
+    /** The session facts FrameValidation asks for: the role, no extensions (no RSV bit in use), the frame size limit. */
+    private static final class Session extends CoreSession.Empty {
+        private final Behavior behavior;
+
+        Session(Side side, long maxFrameSize) {
+            this.behavior = side == Side.SERVER ? Behavior.SERVER : Behavior.CLIENT;
+            setMaxFrameSize(maxFrameSize);
+            setAutoFragment(false);
+        }
+
+        @Override
+        public Behavior getBehavior() {
+            return behavior;
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -18,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Netty's {@code WebSocket08FrameEncoder} (masking on) and {@code WebSocket08FrameDecoder}.
+ * Netty's {@code WebSocket08FrameEncoder} (masking on) and {@code WebSocket08FrameDecoder} followed
+ * by {@code Utf8FrameValidator}, as the WebSocket protocol handlers assemble them.
  * The encoder's {@code encode} is called directly with the context of an {@link EmbeddedChannel}
  * (as netty's microbench drives it), so no pipeline traversal is timed; the decoder is fed through
  * an {@code EmbeddedChannel} so that its real cumulation of partial reads is included. Decoder
@@ -70,7 +72,8 @@ final class NettyFrameCodec implements FrameCodec {
                 .closeOnProtocolViolation(true)
                 .withUTF8Validator(true)
                 .build();
-        EmbeddedChannel channel = new EmbeddedChannel(new WebSocket08FrameDecoder(config));
+        // The protocol handlers put Utf8FrameValidator right after the decoder when UTF-8 validation is on.
+        EmbeddedChannel channel = new EmbeddedChannel(new WebSocket08FrameDecoder(config), new Utf8FrameValidator(true));
         return (reads, sink) -> {
             try {
                 for (ByteBuffer read : reads) {

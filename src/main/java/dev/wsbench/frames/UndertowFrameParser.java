@@ -74,7 +74,11 @@ final class UndertowFrameParser implements FrameParser {
                 pump(sink);
             }
         } catch (IOException | RuntimeException e) {
-            throw new FrameRejectedException(e instanceof io.undertow.websockets.core.WebSocketFrameCorruptedException ? 1002 : 0, e);
+            // receive() wraps Undertow's own WebSocketException in an IOException: report the real one.
+            // Undertow's exceptions carry no close code; its receive listener picks one when it closes.
+            Throwable reported = e.getClass() == IOException.class && e.getCause() instanceof io.undertow.websockets.core.WebSocketException
+                    ? e.getCause() : e;
+            throw new FrameRejectedException(0, reported);
         }
     }
 
