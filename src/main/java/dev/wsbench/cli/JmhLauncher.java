@@ -48,12 +48,14 @@ public final class JmhLauncher {
         if (!java.nio.file.Files.exists(file)) {
             return; // e.g. -l or -h: nothing ran
         }
-        String table = dev.wsbench.results.EchoSummary.markdown(dev.wsbench.results.JmhResultFile.read(file));
+        List<dev.wsbench.results.JmhResult> results = dev.wsbench.results.JmhResultFile.read(file);
+        String table = dev.wsbench.results.EchoSummary.markdown(results);
         if (!table.isEmpty()) {
             System.out.println();
             System.out.println("Echo round trips, and as a ratio to the raw TCP echo of the same size in this run:");
             System.out.print(table);
         }
+        System.out.print(dev.wsbench.results.FrameSummary.markdown(results));
     }
 
     /** Returns a description of the first bad {@code -p} option, or null if all are valid. */

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param unit score unit, e.g. ops/s or us/op
  * @param percentiles score percentiles keyed "50.0", "99.0", ... (sample mode: latency percentiles)
  * @param rawData per fork, per iteration scores
+ * @param secondary secondary metric scores by name, e.g. "gc.alloc.rate.norm" (B/op) under {@code -prof gc}
  */
 public record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double scoreError,
-                        String unit, Map<String, Double> percentiles, List<List<Double>> rawData) {
+                        String unit, Map<String, Double> percentiles, List<List<Double>> rawData, Map<String, Double> secondary) {
 
     /** The method's simple name with its class, e.g. {@code EchoBenchmark.roundTrip}. */
     public String shortName() {
@@ -26,5 +27,10 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
 
     public String param(String name) {
         return params.get(name);
+    }
+
+    /** Bytes allocated per operation, when the run had {@code -prof gc}; NaN otherwise. */
+    public double allocatedBytesPerOp() {
+        return secondary.getOrDefault("gc.alloc.rate.norm", Double.NaN);
     }
 }

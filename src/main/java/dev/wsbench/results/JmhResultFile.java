@@ -74,9 +74,18 @@ public final class JmhResultFile {
                 raw.add(iterations);
             }
         }
+        Map<String, Double> secondary = new LinkedHashMap<>();
+        if (o.has("secondaryMetrics")) {
+            for (Map.Entry<String, JsonElement> m : o.getAsJsonObject("secondaryMetrics").entrySet()) {
+                JsonElement score = m.getValue().getAsJsonObject().get("score");
+                if (score != null) {
+                    secondary.put(m.getKey(), number(score));
+                }
+            }
+        }
         return new JmhResult(required(o, "benchmark").getAsString(), required(o, "mode").getAsString(), params,
                 number(required(metric, "score")), metric.has("scoreError") ? number(metric.get("scoreError")) : Double.NaN,
-                required(metric, "scoreUnit").getAsString(), percentiles, raw);
+                required(metric, "scoreUnit").getAsString(), percentiles, raw, secondary);
     }
 
     /** JMH writes "NaN" as a string when a score error cannot be computed. */
