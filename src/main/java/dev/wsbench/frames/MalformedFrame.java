@@ -35,7 +35,7 @@ public enum MalformedFrame {
     MASKED_SERVER_FRAME("masked frame from a server (client side)", Side.CLIENT, w -> w.frame(true, FrameWriter.BINARY, true, b(4), 0, 4)),
     INVALID_UTF8("text message with invalid UTF-8 (0xC0 0xAF)", Side.SERVER,
             w -> w.frame(true, FrameWriter.TEXT, true, new byte[] {'o', 'k', (byte) 0xC0, (byte) 0xAF}, 0, 4)),
-    INVALID_UTF8_ACROSS_FRAGMENTS("invalid UTF-8 split across fragments (F0 90 | 28 8C)", Side.SERVER,
+    INVALID_UTF8_ACROSS_FRAGMENTS("invalid UTF-8 split across fragments (F0 90 / 28 8C)", Side.SERVER,
             w -> w.frame(false, FrameWriter.TEXT, true, new byte[] {'o', 'k', (byte) 0xF0, (byte) 0x90}, 0, 4)
                     .frame(true, FrameWriter.CONTINUATION, true, new byte[] {0x28, (byte) 0x8C}, 0, 2)),
     VALID_UTF8_ACROSS_FRAGMENTS("valid 4-byte character split across fragments (control case)", Side.SERVER,
