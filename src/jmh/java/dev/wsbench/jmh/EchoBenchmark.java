@@ -8,12 +8,7 @@ import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
 import dev.wsbench.server.EchoServer;
 import dev.wsbench.server.EchoServerType;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -38,7 +33,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * </pre>
  */
 @State(Scope.Thread)
-public class EchoBenchmark extends JmhDefaults {
+public class EchoBenchmark extends EchoRoundTrips {
 
     /** The server, shared by all threads of a trial. */
     @State(Scope.Benchmark)
@@ -74,8 +69,6 @@ public class EchoBenchmark extends JmhDefaults {
     @Param("BINARY")
     MessageType type;
 
-    private VerifiedEcho echo;
-
     @Setup(Level.Trial)
     public void connect(ServerState server) {
         String context = VerifiedEcho.describe(server.server, client, size, type);
@@ -85,28 +78,5 @@ public class EchoBenchmark extends JmhDefaults {
             throw new IllegalStateException(context + ": could not connect to " + server.running.uri() + ": " + e, e);
         }
         echo.roundTrip(); // fail here, before warm-up, if the pair cannot echo at all
-    }
-
-    @TearDown(Level.Trial)
-    public void disconnect() throws Exception {
-        if (echo != null) {
-            echo.close();
-        }
-    }
-
-    /** Round trips per second. */
-    @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    public int roundTrip() {
-        return echo.roundTrip();
-    }
-
-    /** Round-trip time distribution (p50, p99, p99.9 in JMH's table). */
-    @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public int roundTripLatency() {
-        return echo.roundTrip();
     }
 }

@@ -7,12 +7,7 @@ import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
 import dev.wsbench.server.RawTcpEchoServer;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -30,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * <pre>mvn jmh:run -Djmh.args="RawTcpEchoBenchmark"</pre>
  */
 @State(Scope.Thread)
-public class RawTcpEchoBenchmark extends JmhDefaults {
+public class RawTcpEchoBenchmark extends EchoRoundTrips {
 
     @State(Scope.Benchmark)
     public static class ServerState {
@@ -50,33 +45,10 @@ public class RawTcpEchoBenchmark extends JmhDefaults {
     @Param({PayloadSizes.SMALL, PayloadSizes.MEDIUM, PayloadSizes.LARGE})
     int size;
 
-    private VerifiedEcho echo;
-
     @Setup(Level.Trial)
     public void connect(ServerState server) throws Exception {
         String context = VerifiedEcho.describe("RAW_TCP", "RAW_TCP", size, MessageType.BINARY);
         echo = new VerifiedEcho(RawTcpEchoClient.connect(server.running.uri()), Message.of(MessageType.BINARY, size), context);
         echo.roundTrip();
-    }
-
-    @TearDown(Level.Trial)
-    public void disconnect() throws Exception {
-        echo.close();
-    }
-
-    /** Round trips per second. */
-    @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    public int roundTrip() {
-        return echo.roundTrip();
-    }
-
-    /** Round-trip time distribution. */
-    @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public int roundTripLatency() {
-        return echo.roundTrip();
     }
 }

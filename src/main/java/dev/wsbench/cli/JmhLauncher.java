@@ -33,11 +33,11 @@ public final class JmhLauncher {
             System.exit(2);
         }
         org.openjdk.jmh.Main.main(args); // exits the JVM itself when a benchmark fails
-        printEchoSummary(args);
+        printSummary(args);
     }
 
-    /** After a successful run with a JSON result file: the echo table with ratios to raw TCP. */
-    private static void printEchoSummary(String[] args) {
+    /** After a successful run with a JSON result file: the echo, masking and parsing tables. */
+    private static void printSummary(String[] args) {
         List<String> list = Arrays.asList(args);
         int rf = list.indexOf("-rf");
         int rff = list.indexOf("-rff");
@@ -48,14 +48,7 @@ public final class JmhLauncher {
         if (!java.nio.file.Files.exists(file)) {
             return; // e.g. -l or -h: nothing ran
         }
-        List<dev.wsbench.results.JmhResult> results = dev.wsbench.results.JmhResultFile.read(file);
-        String table = dev.wsbench.results.EchoSummary.markdown(results);
-        if (!table.isEmpty()) {
-            System.out.println();
-            System.out.println("Echo round trips, and as a ratio to the raw TCP echo of the same size in this run:");
-            System.out.print(table);
-        }
-        System.out.print(dev.wsbench.results.FrameSummary.markdown(results));
+        System.out.print(dev.wsbench.results.RunSummary.markdown(dev.wsbench.results.JmhResultFile.read(file)));
     }
 
     /** Returns a description of the first bad {@code -p} option, or null if all are valid. */

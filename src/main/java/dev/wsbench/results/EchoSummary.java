@@ -1,6 +1,5 @@
 package dev.wsbench.results;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,25 +9,11 @@ import java.util.TreeMap;
  * The echo table of a run: for each server, client, type and size, round trips per second and
  * that figure as a ratio to the raw TCP echo of the same size in the same run, with the latency
  * percentiles of the sample-time benchmark beside it. Printed after every {@code mvn jmh:run}.
- *
- * <pre>java -cp ... dev.wsbench.results.EchoSummary results/runs/jmh-....json</pre>
  */
 public final class EchoSummary {
     private EchoSummary() {
     }
 
-    public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: EchoSummary RESULT.json");
-            System.exit(2);
-        }
-        try {
-            System.out.print(markdown(JmhResultFile.read(Path.of(args[0]))));
-        } catch (ResultFileException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
-    }
 
     /** A Markdown table, or an empty string when the results hold no echo throughput rows. */
     public static String markdown(List<JmhResult> results) {

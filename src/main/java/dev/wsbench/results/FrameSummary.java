@@ -1,6 +1,5 @@
 package dev.wsbench.results;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,24 +10,12 @@ import java.util.TreeMap;
 /**
  * The masking and parsing tables of a run: time per operation, bytes per second, the fraction of
  * the plain-copy ceiling (masking), and bytes allocated per operation where {@code -prof gc} ran.
- * Printed after every {@code mvn jmh:run}; also {@code java ... dev.wsbench.results.FrameSummary RESULT.json}.
+ * Printed after every {@code mvn jmh:run} (see {@link RunSummary}).
  */
 public final class FrameSummary {
     private FrameSummary() {
     }
 
-    public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: FrameSummary RESULT.json");
-            System.exit(2);
-        }
-        try {
-            System.out.print(markdown(JmhResultFile.read(Path.of(args[0]))));
-        } catch (ResultFileException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
-    }
 
     public static String markdown(List<JmhResult> results) {
         return masking(results) + parsing(results);
