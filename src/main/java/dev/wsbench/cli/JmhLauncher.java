@@ -33,22 +33,36 @@ public final class JmhLauncher {
             System.exit(2);
         }
         org.openjdk.jmh.Main.main(args); // exits the JVM itself when a benchmark fails
+        writeProvenance(args);
         printSummary(args);
     }
 
-    /** After a successful run with a JSON result file: the echo, masking and parsing tables. */
-    private static void printSummary(String[] args) {
+    /** Beside a JSON result file: where it came from (library versions as loaded, JDK, machine, commit). */
+    private static void writeProvenance(String[] args) throws IOException {
+        java.nio.file.Path file = jsonResultFile(args);
+        if (file != null) {
+            dev.wsbench.results.Provenance.capture(Arrays.asList(args)).writeBeside(file);
+        }
+    }
+
+    /** The JSON result file this run wrote, or null (other format, or nothing ran: -l, -h). */
+    private static java.nio.file.Path jsonResultFile(String[] args) {
         List<String> list = Arrays.asList(args);
         int rf = list.indexOf("-rf");
         int rff = list.indexOf("-rff");
         if (rf < 0 || rff < 0 || rf + 1 >= args.length || rff + 1 >= args.length || !args[rf + 1].equalsIgnoreCase("json")) {
-            return;
+            return null;
         }
         java.nio.file.Path file = java.nio.file.Path.of(args[rff + 1]);
-        if (!java.nio.file.Files.exists(file)) {
-            return; // e.g. -l or -h: nothing ran
+        return java.nio.file.Files.exists(file) ? file : null;
+    }
+
+    /** After a successful run with a JSON result file: the echo, masking and parsing tables. */
+    private static void printSummary(String[] args) {
+        java.nio.file.Path file = jsonResultFile(args);
+        if (file != null) {
+            System.out.print(dev.wsbench.results.RunSummary.markdown(dev.wsbench.results.JmhResultFile.read(file)));
         }
-        System.out.print(dev.wsbench.results.RunSummary.markdown(dev.wsbench.results.JmhResultFile.read(file)));
     }
 
     /** Returns a description of the first bad {@code -p} option, or null if all are valid. */

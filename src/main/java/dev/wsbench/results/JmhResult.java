@@ -15,9 +15,11 @@ import java.util.Map;
  * @param percentiles score percentiles keyed "50.0", "99.0", ... (sample mode: latency percentiles)
  * @param rawData per fork, per iteration scores
  * @param secondary secondary metric scores by name, e.g. "gc.alloc.rate.norm" (B/op) under {@code -prof gc}
+ * @param histogram sample-time mode: every (value, count) pair of every iteration of every fork; empty otherwise
  */
 public record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double scoreError,
-                        String unit, Map<String, Double> percentiles, List<List<Double>> rawData, Map<String, Double> secondary) {
+                        String unit, Map<String, Double> percentiles, List<List<Double>> rawData, Map<String, Double> secondary,
+                        List<double[]> histogram) {
 
     /** The method's simple name with its class, e.g. {@code EchoBenchmark.roundTrip}. */
     public String shortName() {
@@ -27,6 +29,38 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
 
     public String param(String name) {
         return params.get(name);
+    }
+
+    /**
+     * The samples a comparison tests: every recorded operation time in sample-time mode (expanded
+     * from JMH's histograms), otherwise one score per measurement iteration of every fork.
+     */
+    public double[] samples() {
+        if (!histogram.isEmpty()) {
+            long n = 0;
+            for (double[] vc : histogram) {
+                n += (long) vc[1];
+            }
+            double[] out = new double[(int) Math.min(n, Integer.MAX_VALUE - 8)];
+            int at = 0;
+            for (double[] vc : histogram) {
+                for (long i = 0; i < (long) vc[1] && at < out.length; i++) {
+                    out[at++] = vc[0];
+                }
+            }
+            return out;
+        }
+        return rawData.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Whether a larger score is better (throughput), rather than a smaller one (time per operation). */
+    public boolean higherIsBetter() {
+        return "thrpt".equals(mode);
+    }
+
+    /** Benchmark, mode and parameters: what must match for two results to be compared. */
+    public String key() {
+        return shortName() + " " + mode + " " + new java.util.TreeMap<>(params);
     }
 
     /** Bytes allocated per operation, when the run had {@code -prof gc}; NaN otherwise. */

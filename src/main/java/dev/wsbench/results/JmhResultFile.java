@@ -83,9 +83,20 @@ public final class JmhResultFile {
                 }
             }
         }
+        List<double[]> histogram = new ArrayList<>();
+        if (metric.has("rawDataHistogram")) {
+            for (JsonElement fork : metric.getAsJsonArray("rawDataHistogram")) {
+                for (JsonElement iteration : fork.getAsJsonArray()) {
+                    for (JsonElement pair : iteration.getAsJsonArray()) {
+                        JsonArray vc = pair.getAsJsonArray();
+                        histogram.add(new double[] {number(vc.get(0)), number(vc.get(1))});
+                    }
+                }
+            }
+        }
         return new JmhResult(required(o, "benchmark").getAsString(), required(o, "mode").getAsString(), params,
                 number(required(metric, "score")), metric.has("scoreError") ? number(metric.get("scoreError")) : Double.NaN,
-                required(metric, "scoreUnit").getAsString(), percentiles, raw, secondary);
+                required(metric, "scoreUnit").getAsString(), percentiles, raw, secondary, histogram);
     }
 
     /** JMH writes "NaN" as a string when a score error cannot be computed. */

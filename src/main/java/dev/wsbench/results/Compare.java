@@ -1,0 +1,107 @@
+package dev.wsbench.results;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code mvn jmh:compare -Dbaseline=A.json -Dcandidate=B.json [-Dformat=markdown] [-DfailAbove=PCT]},
+ * or for CI scripts {@code java -cp ... dev.wsbench.results.Compare --baseline A.json --candidate B.json
+ * [--markdown] [--fail-above PCT]}. Exit codes: 0 compared, 1 a significant regression larger than
+ * PCT, 2 bad input (unreadable, empty or unrelated files, bad options).
+ */
+public final class Compare {
+    private Compare() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        String baseline = null;
+        String candidate = null;
+        boolean markdown = false;
+        double failAbove = Double.NaN;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--baseline" -> baseline = value(args, ++i, "--baseline");
+                    case "--candidate" -> candidate = value(args, ++i, "--candidate");
+                    case "--markdown" -> markdown = true;
+                    case "--fail-above" -> failAbove = percent(value(args, ++i, "--fail-above"));
+                    default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+                }
+            }
+            if (baseline == null || candidate == null) {
+                throw new IllegalArgumentException("both --baseline and --candidate are required");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("usage: Compare --baseline A.json --candidate B.json [--markdown] [--fail-above PCT]");
+            return 2;
+        }
+        try {
+            Path a = Path.of(baseline);
+            Path b = Path.of(candidate);
+            List<JmhResult> base = JmhResultFile.read(a);
+            List<JmhResult> cand = JmhResultFile.read(b);
+            Comparison c = Comparison.of(base, cand);
+            if (c.rows().isEmpty()) {
+                System.err.println("error: " + a + " and " + b + " have no benchmark with the same mode and parameters;"
+                        + " compare runs of the same benchmarks (" + c.onlyInBaseline().size() + " rows only in the baseline, "
+                        + c.onlyInCandidate().size() + " only in the candidate)");
+                return 2;
+            }
+            printProvenance(a, b);
+            System.out.print(c.format(markdown));
+            if (!Double.isNaN(failAbove) && c.worstRegressionPercent() > failAbove) {
+                System.err.printf(java.util.Locale.ROOT, "FAIL: significant regression of %.1f%% exceeds -DfailAbove=%s%%%n",
+                        c.worstRegressionPercent(), failAbove);
+                return 1;
+            }
+            return 0;
+        } catch (ResultFileException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static void printProvenance(Path a, Path b) {
+        Provenance pa = Provenance.readBeside(a);
+        Provenance pb = Provenance.readBeside(b);
+        if (pa == null || pb == null) {
+            System.out.println("note: no provenance file beside " + (pa == null ? a : b)
+                    + "; library versions and environment cannot be checked");
+            return;
+        }
+        for (Map.Entry<String, String> e : pa.libraries().entrySet()) {
+            String other = pb.libraries().get(e.getKey());
+            if (!e.getValue().equals(other)) {
+                System.out.println("switched: " + e.getKey() + " " + e.getValue() + " -> " + other);
+            }
+        }
+        for (String d : pa.environmentDifferences(pb)) {
+            System.out.println("WARNING: " + d + " — the comparison measures that too");
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static double percent(String s) {
+        try {
+            double v = Double.parseDouble(s.endsWith("%") ? s.substring(0, s.length() - 1) : s);
+            if (v < 0 || Double.isNaN(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--fail-above takes a percentage such as 5, got '" + s + "'");
+        }
+    }
+}

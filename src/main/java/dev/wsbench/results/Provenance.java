@@ -1,0 +1,190 @@
+package dev.wsbench.results;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a result came from, written beside each JMH result file as {@code NAME.provenance.json}
+ * (JMH's own JSON stays untouched, so standard JMH tools still read it). Library versions are read
+ * from the jars actually on the class path (their {@code pom.properties}), not from Maven properties;
+ * the benchmark JVMs JMH forks use the same class path.
+ */
+public final class Provenance {
+    /** A class from each library under test, and the Maven coordinates of its jar. */
+    private static final String[][] LIBRARIES = {
+        {"Netty", "io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder", "io.netty", "netty-codec-http"},
+        {"Jetty", "org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler", "org.eclipse.jetty.websocket", "jetty-websocket-jetty-server"},
+        {"Undertow", "io.undertow.Undertow", "io.undertow", "undertow-core"},
+        {"Java-WebSocket", "org.java_websocket.server.WebSocketServer", "org.java-websocket", "Java-WebSocket"},
+        {"JMH", "org.openjdk.jmh.Main", "org.openjdk.jmh", "jmh-core"},
+    };
+
+    Map<String, String> libraries = new LinkedHashMap<>();
+    String jdkVendor;
+    String jdkVersion;
+    String vmName;
+    List<String> launcherJvmArgs;
+    String os;
+    String cpuModel;
+    int cpuCount;
+    List<String> jmhArgs;
+    String gitCommit;
+    String time;
+
+    /** Describes this JVM and machine, for a run with {@code jmhArgs}. */
+    public static Provenance capture(List<String> jmhArgs) {
+        Provenance p = new Provenance();
+        for (String[] lib : LIBRARIES) {
+            p.libraries.put(lib[0], loadedVersion(lib[1], lib[2], lib[3]));
+        }
+        p.jdkVendor = System.getProperty("java.vendor");
+        p.jdkVersion = System.getProperty("java.runtime.version", System.getProperty("java.version"));
+        p.vmName = System.getProperty("java.vm.name");
+        p.launcherJvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        p.os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+        p.cpuModel = cpuModel();
+        p.cpuCount = Runtime.getRuntime().availableProcessors();
+        p.jmhArgs = List.copyOf(jmhArgs);
+        p.gitCommit = gitCommit();
+        p.time = Instant.now().toString();
+        return p;
+    }
+
+    /** The version in the jar that holds {@code className}, or "absent" / "unknown". */
+    static String loadedVersion(String className, String groupId, String artifactId) {
+        Class<?> c;
+        try {
+            c = Class.forName(className, false, Provenance.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return "absent";
+        }
+        String resource = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+        try {
+            URL jar = c.getProtectionDomain().getCodeSource().getLocation();
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(Path.of(jar.toURI()).toFile())) {
+                java.util.jar.JarEntry entry = file.getJarEntry(resource.substring(1));
+                if (entry != null) {
+                    Properties props = new Properties();
+                    try (InputStream in = file.getInputStream(entry)) {
+                        props.load(in);
+                    }
+                    return props.getProperty("version", "unknown");
+                }
+            }
+        } catch (Exception e) {
+            // fall through to the package manifest
+        }
+        String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
+        return v == null ? "unknown" : v;
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static String gitCommit() {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            String commit = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return "unknown";
+            }
+            Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").redirectErrorStream(true).start();
+            boolean dirty = !new String(status.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).isBlank();
+            status.waitFor(5, TimeUnit.SECONDS);
+            return dirty ? commit + "+uncommitted" : commit;
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    /** {@code results.json} → {@code results.provenance.json}. */
+    public static Path fileFor(Path resultFile) {
+        String name = resultFile.getFileName().toString();
+        String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return resultFile.resolveSibling(base + ".provenance.json");
+    }
+
+    public void writeBeside(Path resultFile) throws IOException {
+        Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+        Files.writeString(fileFor(resultFile), gson.toJson(this) + "\n");
+    }
+
+    /** The provenance written beside {@code resultFile}, or null when there is none. */
+    public static Provenance readBeside(Path resultFile) {
+        Path file = fileFor(resultFile);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return new Gson().fromJson(Files.readString(file), Provenance.class);
+        } catch (IOException | JsonParseException e) {
+            throw new ResultFileException(file + ": unreadable provenance (" + e.getMessage() + ")");
+        }
+    }
+
+    public Map<String, String> libraries() {
+        return libraries;
+    }
+
+    /**
+     * What differs between two runs apart from library versions, commit and time: each a sentence
+     * naming the difference, for a warning that the comparison may measure more than the switch.
+     */
+    public List<String> environmentDifferences(Provenance other) {
+        List<String> d = new ArrayList<>();
+        diff(d, "JDK", jdkVendor + " " + jdkVersion + " (" + vmName + ")", other.jdkVendor + " " + other.jdkVersion + " (" + other.vmName + ")");
+        diff(d, "OS", os, other.os);
+        diff(d, "CPU model", cpuModel, other.cpuModel);
+        diff(d, "CPU count", String.valueOf(cpuCount), String.valueOf(other.cpuCount));
+        diff(d, "JMH arguments (other than the result file)", withoutResultFile(jmhArgs), withoutResultFile(other.jmhArgs));
+        return d;
+    }
+
+    private static void diff(List<String> out, String what, String a, String b) {
+        if (!Objects.equals(a, b)) {
+            out.add(what + " differs: baseline " + a + ", candidate " + b);
+        }
+    }
+
+    private static String withoutResultFile(List<String> args) {
+        if (args == null) {
+            return "unknown";
+        }
+        List<String> kept = new ArrayList<>(args);
+        int at = kept.indexOf("-rff");
+        if (at >= 0 && at + 1 < kept.size()) {
+            kept.remove(at + 1);
+            kept.remove(at);
+        }
+        return String.join(" ", kept);
+    }
+}
