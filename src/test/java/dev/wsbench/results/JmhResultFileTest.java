@@ -20,6 +20,21 @@ class JmhResultFileTest {
                 + "\"scorePercentiles\":{\"50.0\":" + score + ",\"99.0\":" + score + ",\"99.9\":" + score + "},\"rawData\":[[" + score + "]]}}";
     }
 
+    /** Parses JMH JSON text (one result object) through the real reader. */
+    static java.util.List<JmhResult> parse(String resultObject) {
+        try {
+            Path file = Files.createTempFile("jmh", ".json");
+            Files.writeString(file, "[" + resultObject + "]");
+            try {
+                return JmhResultFile.read(file);
+            } finally {
+                Files.delete(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Path write(String content) throws Exception {
         Path file = dir.resolve("r.json");
         Files.writeString(file, content);

@@ -1,0 +1,150 @@
+package dev.wsbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareTest {
+    @TempDir
+    Path dir;
+
+    /** A JMH result with {@code samples} as the iteration scores of one fork. */
+    static String result(String mode, double[] samples) {
+        String raw = DoubleStream.of(samples).mapToObj(Double::toString).collect(Collectors.joining(","));
+        return "{\"benchmark\":\"dev.wsbench.jmh.EchoBenchmark.roundTrip\",\"mode\":\"" + mode + "\","
+                + "\"params\":{\"server\":\"NETTY\",\"size\":\"256\"},\"primaryMetric\":{\"score\":1,\"scoreError\":\"NaN\","
+                + "\"scoreUnit\":\"" + ("thrpt".equals(mode) ? "ops/s" : "us/op") + "\",\"rawData\":[[" + raw + "]]}}";
+    }
+
+    private Path file(String name, String content) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, content);
+        return f;
+    }
+
+    static double[] normal(int n, double mean, double sd, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u1 = r.nextDouble();
+            double u2 = r.nextDouble();
+            out[i] = mean + sd * Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+        }
+        return out;
+    }
+
+    private static Comparison compare(String mode, double[] a, double[] b) {
+        return Comparison.of(JmhResultFileTest.parse(result(mode, a)), JmhResultFileTest.parse(result(mode, b)));
+    }
+
+    @Test
+    void reportsAKnownShiftAsSignificantWithDirection() {
+        double[] base = normal(30, 100, 2, 1);
+        double[] slower = normal(30, 110, 2, 2);
+        Comparison time = compare("avgt", base, slower);
+        Comparison.Row row = time.rows().get(0);
+        assertTrue(row.p() < 0.001, "p=" + row.p());
+        assertEquals(10, row.changePercent(), 2.5);
+        assertTrue(row.regression(), "more time per operation is worse");
+        Comparison throughput = compare("thrpt", base, slower);
+        assertFalse(throughput.rows().get(0).regression(), "more operations per second is better");
+        assertTrue(time.format(false).contains("(worse)"));
+    }
+
+    @Test
+    void identicalDistributionsAreShownAsNoDifference() {
+        double[] a = normal(30, 100, 2, 3);
+        Comparison c = compare("thrpt", a, a.clone());
+        assertEquals(1.0, c.rows().get(0).p(), 1e-9);
+        assertTrue(c.format(false).lines().anyMatch(l -> l.contains("EchoBenchmark.roundTrip") && l.contains(" ~ ")), c.format(false));
+        assertEquals(0.0, c.geomeanImprovementPercent(), 1e-9);
+    }
+
+    @Test
+    void exactPValueMatchesScipysDocumentedExample() {
+        // SciPy's mannwhitneyu documentation: males [19, 22, 16, 29, 24] vs females [20, 11, 17, 12],
+        // U1 = 17, exact two-sided p = 0.1111 (no ties, small samples: the exact distribution).
+        assertEquals(0.1111, Comparison.TEST.test(new double[] {19, 22, 16, 29, 24}, new double[] {20, 11, 17, 12}).getPValue(), 1e-4);
+        assertEquals(17, Comparison.TEST.statistic(new double[] {19, 22, 16, 29, 24}, new double[] {20, 11, 17, 12}), 1e-9);
+    }
+
+    @Test
+    void tiesUseTheNormalApproximationWithTieAndContinuityCorrection() {
+        // x = 1 2 2 3 4, y = 2 3 3 5 6: U = 6; with ties the p-value comes from the normal approximation,
+        // variance n1*n2/12*((N+1) - sum(t^3-t)/(N(N-1))) and a 0.5 continuity correction, the formula of
+        // R's wilcox.test(x, y, exact = FALSE, correct = TRUE): p = 0.19883.
+        var r = Comparison.TEST.test(new double[] {1, 2, 2, 3, 4}, new double[] {2, 3, 3, 5, 6});
+        assertTrue(r.hasTiedValues());
+        assertEquals(6, r.getStatistic(), 1e-9);
+        assertEquals(0.19883, r.getPValue(), 1e-5);
+    }
+
+    @Test
+    void medianIntervalUsesTheBinomialOrderStatistics() {
+        assertEquals(0, Comparison.medianCiRank(5), "too few for a 95 % interval");
+        assertEquals(1, Comparison.medianCiRank(6)); // [x(1), x(6)]: 96.9 %
+        assertEquals(2, Comparison.medianCiRank(10)); // [x(2), x(9)]: 97.9 %
+        assertEquals(10, Comparison.medianCiRank(30)); // [x(10), x(21)]: 95.7 %
+    }
+
+    @Test
+    void fewSamplesAreFlagged() {
+        Comparison c = compare("thrpt", new double[] {1, 2, 3}, new double[] {1, 2, 3});
+        assertTrue(c.format(false).contains("fewer than 10 samples"), c.format(false));
+    }
+
+    private int run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(sink, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(sink, true, StandardCharsets.UTF_8));
+            return Compare.run(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            lastOutput = sink.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private String lastOutput;
+
+    @Test
+    void badInputsExitWithCodeTwoAndSayWhy() throws Exception {
+        Path good = file("good.json", "[" + result("thrpt", normal(10, 5, 1, 4)) + "]");
+        assertEquals(2, run("--baseline", file("text.json", "Benchmark Mode Cnt").toString(), "--candidate", good.toString()));
+        assertTrue(lastOutput.contains("not JSON"), lastOutput);
+        assertEquals(2, run("--baseline", file("empty.json", "[]").toString(), "--candidate", good.toString()));
+        assertTrue(lastOutput.contains("no benchmark results"), lastOutput);
+        assertEquals(2, run("--baseline", dir.resolve("missing.json").toString(), "--candidate", good.toString()));
+        assertTrue(lastOutput.contains("no such file"), lastOutput);
+        Path other = file("other.json", "[" + result("avgt", normal(10, 5, 1, 5)) + "]");
+        assertEquals(2, run("--baseline", good.toString(), "--candidate", other.toString()));
+        assertTrue(lastOutput.contains("no benchmark with the same mode and parameters"), lastOutput);
+        assertEquals(2, run("--baseline", good.toString()));
+        assertEquals(2, run("--baseline", good.toString(), "--candidate", good.toString(), "--fail-above", "lots"));
+    }
+
+    @Test
+    void failAboveFailsOnlyOnASignificantRegressionLargerThanIt() throws Exception {
+        Path base = file("base.json", "[" + result("thrpt", normal(30, 100, 1, 6)) + "]");
+        Path worse = file("worse.json", "[" + result("thrpt", normal(30, 90, 1, 7)) + "]");
+        assertEquals(1, run("--baseline", base.toString(), "--candidate", worse.toString(), "--fail-above", "5"));
+        assertEquals(0, run("--baseline", base.toString(), "--candidate", worse.toString(), "--fail-above", "15"));
+        assertEquals(0, run("--baseline", worse.toString(), "--candidate", base.toString(), "--fail-above", "5"), "an improvement never fails");
+        assertEquals(0, run("--baseline", base.toString(), "--candidate", worse.toString(), "--markdown"));
+        assertTrue(lastOutput.startsWith("note: no provenance") && lastOutput.contains("| geomean |"), lastOutput);
+    }
+}
