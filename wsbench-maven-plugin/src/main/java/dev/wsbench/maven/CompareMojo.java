@@ -2,8 +2,6 @@ package dev.wsbench.maven;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -11,7 +9,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * {@code mvn jmh:compare -Dbaseline=A.json -Dcandidate=B.json [-Dformat=markdown] [-DfailAbove=PCT]}:
@@ -20,10 +17,7 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "compare", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class CompareMojo extends AbstractMojo {
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
+public class CompareMojo extends ForkingMojo {
     @Parameter(property = "baseline")
     private String baseline;
 
@@ -54,11 +48,7 @@ public class CompareMojo extends AbstractMojo {
             args.add("--fail-above");
             args.add(failAbove);
         }
-        try {
-            ForkedJava.run(getLog(), project.getTestClasspathElements(), List.of(), "dev.wsbench.results.Compare", args,
+        fork(List.of(), "dev.wsbench.results.Compare", args,
                     "comparison (exit 1: significant regression above -DfailAbove; exit 2: unusable input)");
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("class path not resolved", e);
-        }
     }
 }

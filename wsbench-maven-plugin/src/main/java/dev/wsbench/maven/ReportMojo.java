@@ -2,8 +2,6 @@ package dev.wsbench.maven;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -11,7 +9,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * {@code mvn jmh:report -Dresult=A.json [-Dout=DIR]}: a Markdown summary and PNG charts per payload
@@ -19,10 +16,7 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "report", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class ReportMojo extends AbstractMojo {
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
+public class ReportMojo extends ForkingMojo {
     @Parameter(property = "result")
     private String result;
 
@@ -38,11 +32,7 @@ public class ReportMojo extends AbstractMojo {
         if (out != null) {
             args.add(out);
         }
-        try {
-            ForkedJava.run(getLog(), project.getTestClasspathElements(), List.of("-Djava.awt.headless=true"), "dev.wsbench.results.Report",
+        fork(List.of("-Djava.awt.headless=true"), "dev.wsbench.results.Report",
                     args, "report");
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("class path not resolved", e);
-        }
     }
 }

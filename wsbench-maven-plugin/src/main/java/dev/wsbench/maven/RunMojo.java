@@ -5,8 +5,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -14,7 +12,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * {@code mvn jmh:run}: compiles the benchmarks, then runs JMH in a new JVM.
@@ -29,11 +26,8 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
-public class RunMojo extends AbstractMojo {
+public class RunMojo extends ForkingMojo {
     static final String LAUNCHER = "dev.wsbench.cli.JmhLauncher";
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     /** JMH's command-line options, unchanged (benchmark regex, -p, -f, -wi, -i, -prof, -rf, -rff, ...). */
     @Parameter(property = "jmh.args")
@@ -77,11 +71,7 @@ public class RunMojo extends AbstractMojo {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         List<String> jmhArgs = JmhArgs.withSuiteOptions(user, new File(resultsDir, "jmh-" + stamp).getPath());
         String resultFile = JmhArgs.valueOf(jmhArgs, "-rff");
-        try {
-            ForkedJava.run(getLog(), project.getTestClasspathElements(), List.of(), LAUNCHER, jmhArgs, "JMH run");
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("test class path not resolved", e);
-        }
+        fork(List.of(), LAUNCHER, jmhArgs, "JMH run");
         if (resultFile != null) {
             getLog().info("Results: " + resultFile);
         }

@@ -1,8 +1,6 @@
 package dev.wsbench.maven;
 
 import java.util.List;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -10,7 +8,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * {@code mvn jmh:serve -Dserver=netty [-Dhost=0.0.0.0] [-Dport=8080]}: one of the suite's echo
@@ -18,10 +15,7 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "serve", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class ServeMojo extends AbstractMojo {
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
+public class ServeMojo extends ForkingMojo {
     /** jetty, undertow, netty or java-websocket. */
     @Parameter(property = "server")
     private String server;
@@ -37,11 +31,7 @@ public class ServeMojo extends AbstractMojo {
         if (server == null || server.isBlank()) {
             throw new MojoFailureException("name a server: mvn jmh:serve -Dserver=NAME (jetty, undertow, netty, java-websocket)");
         }
-        try {
-            ForkedJava.run(getLog(), project.getTestClasspathElements(), List.of(), "dev.wsbench.server.StandaloneServer",
+        fork(List.of(), "dev.wsbench.server.StandaloneServer",
                     List.of("--server", server, "--host", host, "--port", port), "standalone server");
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("class path not resolved", e);
-        }
     }
 }
