@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * {@code mvn jmh:compare -Dbaseline=A.json -Dcandidate=B.json [-Dformat=markdown] [-DfailAbove=PCT]},
  * or for CI scripts {@code java -cp ... dev.wsbench.results.Compare --baseline A.json --candidate B.json
- * [--markdown] [--fail-above PCT]}. Exit codes: 0 compared, 1 a significant regression larger than
+ * [--markdown] [--per-fork] [--fail-above PCT]}. {@code -DperFork=true} / {@code --per-fork} tests one
+ * sample per fork instead of every iteration. Exit codes: 0 compared, 1 a significant regression larger than
  * PCT, 2 bad input (unreadable, empty or unrelated files, bad options).
  */
 public final class Compare {
@@ -22,6 +23,7 @@ public final class Compare {
         String baseline = null;
         String candidate = null;
         boolean markdown = false;
+        boolean perFork = false;
         double failAbove = Double.NaN;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -29,6 +31,7 @@ public final class Compare {
                     case "--baseline" -> baseline = value(args, ++i, "--baseline");
                     case "--candidate" -> candidate = value(args, ++i, "--candidate");
                     case "--markdown" -> markdown = true;
+                    case "--per-fork" -> perFork = true;
                     case "--fail-above" -> failAbove = percent(value(args, ++i, "--fail-above"));
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
@@ -38,7 +41,7 @@ public final class Compare {
             }
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: Compare --baseline A.json --candidate B.json [--markdown] [--fail-above PCT]");
+            System.err.println("usage: Compare --baseline A.json --candidate B.json [--markdown] [--per-fork] [--fail-above PCT]");
             return 2;
         }
         try {
@@ -46,7 +49,10 @@ public final class Compare {
             Path b = Path.of(candidate);
             List<JmhResult> base = JmhResultFile.read(a);
             List<JmhResult> cand = JmhResultFile.read(b);
-            Comparison c = Comparison.of(base, cand);
+            Comparison c = Comparison.of(base, cand, perFork);
+            if (perFork) {
+                System.out.println("samples: one per fork (the median of its iterations)");
+            }
             if (c.rows().isEmpty()) {
                 System.err.println("error: " + a + " and " + b + " have no benchmark with the same mode and parameters;"
                         + " compare runs of the same benchmarks (" + c.onlyInBaseline().size() + " rows only in the baseline, "

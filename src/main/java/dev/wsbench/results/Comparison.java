@@ -66,6 +66,15 @@ public final class Comparison {
     private final List<String> onlyInCandidate = new ArrayList<>();
 
     public static Comparison of(List<JmhResult> baseline, List<JmhResult> candidate) {
+        return of(baseline, candidate, false);
+    }
+
+    /**
+     * @param perFork test one sample per fork (the median of its iterations) instead of every
+     *                iteration: slower to reach significance (the exact test needs 4+ forks a side
+     *                for p < 0.05), but not fooled by forks that settle into different states
+     */
+    public static Comparison of(List<JmhResult> baseline, List<JmhResult> candidate, boolean perFork) {
         Comparison c = new Comparison();
         Map<String, JmhResult> b = index(baseline);
         Map<String, JmhResult> a = index(candidate);
@@ -76,8 +85,8 @@ public final class Comparison {
                 continue;
             }
             JmhResult base = e.getValue();
-            double[] x = base.samples();
-            double[] y = cand.samples();
+            double[] x = perFork ? base.forkSamples() : base.samples();
+            double[] y = perFork ? cand.forkSamples() : cand.samples();
             Side bs = Side.of(x);
             Side cs = Side.of(y);
             double p = x.length == 0 || y.length == 0 ? Double.NaN : TEST.test(x, y).getPValue();

@@ -53,6 +53,18 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
         return rawData.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
     }
 
+    /**
+     * One sample per fork: the median of that fork's iteration scores. Forks are independent JVMs;
+     * iterations inside one are not, so a test over fork medians does not overstate its evidence.
+     * Empty for sample-time results (their histograms are not kept per fork here).
+     */
+    public double[] forkSamples() {
+        return rawData.stream().filter(f -> !f.isEmpty()).mapToDouble(f -> {
+            double[] v = f.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }).toArray();
+    }
+
     /** Whether a larger score is better (throughput), rather than a smaller one (time per operation). */
     public boolean higherIsBetter() {
         return "thrpt".equals(mode);

@@ -90,6 +90,28 @@ class CompareTest {
         assertEquals(0.19883, r.getPValue(), 1e-5);
     }
 
+    /** One candidate fork settles 12 % higher: its 10 iterations look like 10 pieces of evidence, its median like one. */
+    @Test
+    void perForkSamplesAreNotFooledByForkLevelOffsets() {
+        StringBuilder base = new StringBuilder();
+        StringBuilder cand = new StringBuilder();
+        double[] baseLevels = {100, 100, 100, 100, 100, 100};
+        double[] candLevels = {100, 100, 100, 100, 100, 112};
+        for (int f = 0; f < 6; f++) {
+            base.append(f == 0 ? "" : ",").append(fork(normal(10, baseLevels[f], 0.2, f)));
+            cand.append(f == 0 ? "" : ",").append(fork(normal(10, candLevels[f], 0.2, 10 + f)));
+        }
+        var a = JmhResultFileTest.parse(result("avgt", new double[0]).replace("[[]]", "[" + base + "]"));
+        var b = JmhResultFileTest.parse(result("avgt", new double[0]).replace("[[]]", "[" + cand + "]"));
+        assertEquals(6, a.get(0).forkSamples().length);
+        assertTrue(Comparison.of(a, b, false).rows().get(0).p() < 0.05, "60 correlated iterations overstate the evidence");
+        assertTrue(Comparison.of(a, b, true).rows().get(0).p() > 0.2, "6 fork medians: no significant difference");
+    }
+
+    private static String fork(double[] iterations) {
+        return "[" + DoubleStream.of(iterations).mapToObj(Double::toString).collect(Collectors.joining(",")) + "]";
+    }
+
     @Test
     void medianIntervalUsesTheBinomialOrderStatistics() {
         assertEquals(0, Comparison.medianCiRank(5), "too few for a 95 % interval");

@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * {@code mvn jmh:compare -Dbaseline=A.json -Dcandidate=B.json [-Dformat=markdown] [-DfailAbove=PCT]}:
+ * {@code mvn jmh:compare -Dbaseline=A.json -Dcandidate=B.json [-Dformat=markdown] [-DperFork=true] [-DfailAbove=PCT]}:
  * medians with 95 % intervals, change, Mann-Whitney U p-value per benchmark; fails the build on a
  * significant regression larger than PCT percent, or on unusable input.
  */
@@ -28,6 +28,10 @@ public class CompareMojo extends ForkingMojo {
     @Parameter(property = "format", defaultValue = "text")
     private String format;
 
+    /** Test one sample per fork (the median of its iterations) rather than every iteration. */
+    @Parameter(property = "perFork", defaultValue = "false")
+    private boolean perFork;
+
     /** Fail when a significant regression exceeds this many percent. */
     @Parameter(property = "failAbove")
     private String failAbove;
@@ -43,6 +47,9 @@ public class CompareMojo extends ForkingMojo {
         List<String> args = new ArrayList<>(List.of("--baseline", baseline, "--candidate", candidate));
         if (format.equals("markdown")) {
             args.add("--markdown");
+        }
+        if (perFork) {
+            args.add("--per-fork");
         }
         if (failAbove != null) {
             args.add("--fail-above");
