@@ -20,7 +20,7 @@ import org.apache.commons.statistics.inference.PValueMethod;
  * time per operation.
  *
  * <p>The test is Apache Commons Statistics' {@code MannWhitneyUTest} with {@code PValueMethod.AUTO}
- * (the exact distribution when both samples have fewer than 50 values and there are no ties, else the
+ * (the exact distribution for small samples without ties — Commons' AUTO limit is 50 — else the
  * normal approximation with the tie-corrected variance), {@code ContinuityCorrection.ENABLED} (0.5,
  * applies to the normal approximation) and {@code AlternativeHypothesis.TWO_SIDED}.
  */
