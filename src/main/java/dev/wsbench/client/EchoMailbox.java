@@ -25,7 +25,6 @@ final class EchoMailbox {
     void expect() {
         ready = false;
         waiter = Thread.currentThread();
-        // The benchmark thread also writes message fields in begin(); deliveries happen after the send.
     }
 
     /** Access for I/O threads that assemble a message in parts; call {@link #complete()} when done. */
@@ -36,12 +35,6 @@ final class EchoMailbox {
     void deliver(MessageType type, ByteBuffer payload) {
         message.begin(type);
         message.append(payload);
-        complete();
-    }
-
-    void deliver(MessageType type, byte[] payload, int offset, int length) {
-        message.begin(type);
-        message.append(payload, offset, length);
         complete();
     }
 

@@ -64,11 +64,7 @@ public final class JdkEchoClient implements EchoClient {
         CompletableFuture<WebSocket> sent = message.type() == MessageType.TEXT
                 ? socket.sendText(message.text(), true)
                 : socket.sendBinary(ByteBuffer.wrap(message.bytes()), true);
-        sent.whenComplete((ws, error) -> {
-            if (error != null) {
-                listener.mailbox.fail(error);
-            }
-        });
+        sent.whenComplete(listener.onSendFailure);
         return listener.mailbox.await();
     }
 
@@ -97,6 +93,12 @@ public final class JdkEchoClient implements EchoClient {
 
     private static final class Listener implements WebSocket.Listener {
         final EchoMailbox mailbox = new EchoMailbox();
+        /** One instance for every send, so the round trip allocates no callback of its own. */
+        final java.util.function.BiConsumer<WebSocket, Throwable> onSendFailure = (ws, error) -> {
+            if (error != null) {
+                mailbox.fail(error);
+            }
+        };
         private final StringBuilder text = new StringBuilder();
         private boolean inMessage;
 

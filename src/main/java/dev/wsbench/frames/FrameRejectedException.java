@@ -5,17 +5,9 @@ package dev.wsbench.frames;
  * send where it has one, and its exception type and message.
  */
 public final class FrameRejectedException extends Exception {
-    private final int closeCode;
-
     public FrameRejectedException(int closeCode, Throwable cause) {
         super((closeCode > 0 ? "close " + closeCode + ": " : "") + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : " (" + firstLine(cause.getMessage()) + ")"), cause);
-        this.closeCode = closeCode;
-    }
-
-    /** The close code the library would send, or 0 where it reports none. */
-    public int closeCode() {
-        return closeCode;
     }
 
     private static String firstLine(String s) {

@@ -19,12 +19,7 @@ public enum MaskingKernel {
     XOR_BYTE {
         @Override
         public void apply(ByteBuffer src, ByteBuffer dst, int mask) {
-            int s = src.position();
-            int d = dst.position();
-            int n = src.remaining();
-            for (int i = 0; i < n; i++) {
-                dst.put(d + i, (byte) (src.get(s + i) ^ (mask >>> (24 - 8 * (i & 3)))));
-            }
+            xorBytes(src, dst, mask, 0);
         }
     },
     /** Eight bytes at a time (big-endian longs, the key repeated twice), then a byte tail. */
@@ -39,9 +34,7 @@ public enum MaskingKernel {
             for (int end = n - 7; i < end; i += 8) {
                 dst.putLong(d + i, src.getLong(s + i) ^ key8);
             }
-            for (; i < n; i++) {
-                dst.put(d + i, (byte) (src.get(s + i) ^ (mask >>> (24 - 8 * (i & 3)))));
-            }
+            xorBytes(src, dst, mask, i);
         }
     },
     /** The Vector API ({@code jdk.incubator.vector}) at the platform's preferred width, then a byte tail. */
@@ -57,4 +50,14 @@ public enum MaskingKernel {
      * {@code dst} starting at its position; neither position changes.
      */
     public abstract void apply(ByteBuffer src, ByteBuffer dst, int mask);
+
+    /** Masks payload bytes {@code from} to the end one at a time: all of XOR_BYTE, the tail of the others. */
+    static void xorBytes(ByteBuffer src, ByteBuffer dst, int mask, int from) {
+        int s = src.position();
+        int d = dst.position();
+        int n = src.remaining();
+        for (int i = from; i < n; i++) {
+            dst.put(d + i, (byte) (src.get(s + i) ^ (mask >>> (24 - 8 * (i & 3)))));
+        }
+    }
 }

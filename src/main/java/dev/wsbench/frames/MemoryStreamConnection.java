@@ -18,7 +18,7 @@ import org.xnio.conduits.WriteReadyHandler;
 /**
  * An XNIO {@code StreamConnection} backed by memory, so that Undertow's real frame-reading path can
  * run without a socket: reads return the buffers {@link #offer offered}, in order, then 0 ("nothing
- * to read yet"); writes (a close frame Undertow may send) are counted and discarded. Nothing here
+ * to read yet"); writes (a close frame Undertow may send) are discarded. Nothing here
  * blocks or schedules: the caller drives Undertow's {@code receive()} itself. The I/O thread is only
  * reported to Undertow, never used to run anything.
  */
@@ -43,10 +43,6 @@ final class MemoryStreamConnection extends org.xnio.StreamConnection {
             n += b.remaining();
         }
         return n;
-    }
-
-    long bytesWritten() {
-        return sink.written;
     }
 
     @Override
@@ -154,14 +150,12 @@ final class MemoryStreamConnection extends org.xnio.StreamConnection {
     }
 
     private final class Sink implements StreamSinkConduit {
-        long written;
         boolean shutdown;
 
         @Override
         public int write(ByteBuffer src) {
             int n = src.remaining();
             src.position(src.limit());
-            written += n;
             return n;
         }
 

@@ -31,8 +31,6 @@ final class VectorXor {
                     .lanewise(jdk.incubator.vector.VectorOperators.XOR, key)
                     .intoByteBuffer(dst, d + i, ByteOrder.nativeOrder());
         }
-        for (; i < n; i++) {
-            dst.put(d + i, (byte) (src.get(s + i) ^ (mask >>> (24 - 8 * (i & 3)))));
-        }
+        MaskingKernel.xorBytes(src, dst, mask, i);
     }
 }

@@ -63,10 +63,6 @@ public final class Message {
         return type;
     }
 
-    public int size() {
-        return bytes.length;
-    }
-
     /** The payload bytes (UTF-8 for text). Never modify. */
     public byte[] bytes() {
         return bytes;

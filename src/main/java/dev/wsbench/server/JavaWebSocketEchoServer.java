@@ -93,11 +93,6 @@ public final class JavaWebSocketEchoServer implements EchoServer {
         stuckLastTick.putAll(stuckNow);
     }
 
-    /** How many lost write interests the rescue re-armed so far. */
-    public long rescuedLostWrites() {
-        return rescued.get();
-    }
-
     public static JavaWebSocketEchoServer start(String host, int port) throws Exception {
         Server server = new Server(new InetSocketAddress(host, port));
         server.setTcpNoDelay(true);
