@@ -27,6 +27,7 @@ public final class JdkEchoClient implements EchoClient {
     private final HttpClient http;
     private final WebSocket socket;
     private final Listener listener;
+    private CompletableFuture<WebSocket> lastSend;
 
     private JdkEchoClient(ExecutorService executor, HttpClient http, WebSocket socket, Listener listener) {
         this.executor = executor;
@@ -60,11 +61,20 @@ public final class JdkEchoClient implements EchoClient {
 
     @Override
     public ReceivedMessage roundTrip(Message message) throws IOException, TimeoutException, InterruptedException {
+        // java.net.http.WebSocket allows one outstanding send: its future can complete after the echo
+        // has already arrived, so wait for it (bounded) before the next send.
+        if (lastSend != null && !lastSend.isDone()) {
+            try {
+                lastSend.get(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw new IOException("JDK client: previous send failed: " + e.getCause(), e.getCause());
+            }
+        }
         listener.mailbox.expect();
-        CompletableFuture<WebSocket> sent = message.type() == MessageType.TEXT
+        lastSend = message.type() == MessageType.TEXT
                 ? socket.sendText(message.text(), true)
                 : socket.sendBinary(ByteBuffer.wrap(message.bytes()), true);
-        sent.whenComplete(listener.onSendFailure);
+        lastSend.whenComplete(listener.onSendFailure);
         return listener.mailbox.await();
     }
 
