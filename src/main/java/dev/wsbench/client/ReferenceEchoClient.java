@@ -68,7 +68,8 @@ public final class ReferenceEchoClient implements EchoClient {
         byte[] nonce = new byte[16];
         new SecureRandom().nextBytes(nonce);
         String key = Base64.getEncoder().encodeToString(nonce);
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String request = "GET " + path + " HTTP/1.1\r\n"
                 + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
                 + "Upgrade: websocket\r\n"
@@ -136,6 +137,17 @@ public final class ReferenceEchoClient implements EchoClient {
     public ReceivedMessage roundTrip(Message message) throws IOException, TimeoutException {
         byte[] payload = message.bytes();
         sendFrame(message.type().opcode(), payload, payload.length);
+        readMessage();
+        return received;
+    }
+
+    /** Sends {@code payload[0..length)} as one message of {@code type} without waiting for anything. */
+    public void send(MessageType type, byte[] payload, int length) throws IOException {
+        sendFrame(type.opcode(), payload, length);
+    }
+
+    /** Blocks until the next data message has arrived in full; valid until the next receive. */
+    public ReceivedMessage receive() throws IOException, TimeoutException {
         readMessage();
         return received;
     }

@@ -18,7 +18,12 @@ public interface EchoServer extends AutoCloseable {
 
     /** The WebSocket URI of the echo endpoint. */
     default URI uri() {
-        return URI.create("ws://" + host() + ":" + port() + Settings.ECHO_PATH);
+        return uri(Settings.ECHO_PATH);
+    }
+
+    /** The WebSocket URI of another endpoint on this server, for example {@code /relay?pair=1}. */
+    default URI uri(String pathAndQuery) {
+        return URI.create("ws://" + host() + ":" + port() + pathAndQuery);
     }
 
     @Override

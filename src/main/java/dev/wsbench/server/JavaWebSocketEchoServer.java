@@ -23,7 +23,7 @@ import org.java_websocket.server.WebSocketServer;
  * Java-WebSocket's {@code WebSocketServer} with its default decoder threads (one per CPU) and
  * the default {@code Draft_6455} (no extensions, so no permessage-deflate). Deviation from
  * defaults: TCP_NODELAY on (the library's default is off, which adds Nagle delays to echoes).
- * It accepts WebSocket upgrades on any path.
+ * It accepts WebSocket upgrades on any path; scenario paths go to {@link ScenarioHub}, all others echo.
  *
  * <p><b>Lost-write rescue.</b> Java-WebSocket 1.5/1.6 can lose a connection's write interest: the
  * selector thread, acting on a stale "writable" readiness (keys are not removed from the selected
@@ -135,6 +135,7 @@ public final class JavaWebSocketEchoServer implements EchoServer {
 
     private static final class Server extends WebSocketServer {
         final CountDownLatch started = new CountDownLatch(1);
+        final ScenarioHub hub = new ScenarioHub();
         volatile Exception startFailure;
 
         Server(InetSocketAddress address) {
@@ -148,20 +149,55 @@ public final class JavaWebSocketEchoServer implements EchoServer {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            String target = handshake.getResourceDescriptor();
+            int query = target.indexOf('?');
+            if (ScenarioHub.serves(query < 0 ? target : target.substring(0, query))) {
+                ScenarioHub.Peer peer = new ScenarioHub.Peer() {
+                    @Override
+                    public void sendBinary(ByteBuffer data) {
+                        conn.send(data);
+                    }
+
+                    @Override
+                    public void sendText(String text) {
+                        conn.send(text);
+                    }
+
+                    @Override
+                    public void close(int code, String reason) {
+                        conn.close(code, reason);
+                    }
+                };
+                conn.setAttachment(hub.open(target, peer));
+            }
         }
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            ScenarioHub.Session scenario = conn.getAttachment();
+            if (scenario != null) {
+                scenario.onClose();
+            }
         }
 
         @Override
         public void onMessage(WebSocket conn, String message) {
-            conn.send(message);
+            ScenarioHub.Session scenario = conn.getAttachment();
+            if (scenario != null) {
+                scenario.onText(message);
+            } else {
+                conn.send(message);
+            }
         }
 
         @Override
         public void onMessage(WebSocket conn, ByteBuffer message) {
-            conn.send(message);
+            ScenarioHub.Session scenario = conn.getAttachment();
+            if (scenario != null) {
+                scenario.onBinary(message);
+            } else {
+                conn.send(message);
+            }
         }
 
         @Override

@@ -32,6 +32,7 @@ public final class JettyEchoServer implements EchoServer {
 
     public static JettyEchoServer start(String host, int port) throws Exception {
         Server server = new Server();
+        ScenarioHub hub = new ScenarioHub();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
         connector.setPort(port);
@@ -47,6 +48,12 @@ public final class JettyEchoServer implements EchoServer {
                 response.setExtensions(List.of());
                 return new Endpoint();
             });
+            for (String path : List.of(Settings.RELAY_PATH, Settings.PUSH_PATH, Settings.BROADCAST_PATH)) {
+                container.addMapping(path, (request, response, callback) -> {
+                    response.setExtensions(List.of());
+                    return new ScenarioEndpoint(hub);
+                });
+            }
         }));
         server.setHandler(context);
         try {
@@ -72,6 +79,56 @@ public final class JettyEchoServer implements EchoServer {
     public void close() throws Exception {
         server.stop();
         server.join();
+    }
+
+    /** The field scenarios: {@link ScenarioHub} logic, Jetty's session for sending. */
+    public static final class ScenarioEndpoint implements Session.Listener.AutoDemanding, ScenarioHub.Peer {
+        private final ScenarioHub hub;
+        private Session session;
+        private ScenarioHub.Session scenario;
+
+        ScenarioEndpoint(ScenarioHub hub) {
+            this.hub = hub;
+        }
+
+        @Override
+        public void onWebSocketOpen(Session session) {
+            this.session = session;
+            java.net.URI uri = session.getUpgradeRequest().getRequestURI();
+            String query = uri.getRawQuery();
+            scenario = hub.open(uri.getRawPath() + (query == null ? "" : "?" + query), this);
+        }
+
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            scenario.onBinary(payload); // the hub copies what it keeps
+            callback.succeed();
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            scenario.onText(text);
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            scenario.onClose();
+        }
+
+        @Override
+        public void sendBinary(ByteBuffer data) {
+            session.sendBinary(data, Callback.NOOP);
+        }
+
+        @Override
+        public void sendText(String text) {
+            session.sendText(text, Callback.NOOP);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            session.close(code, reason, Callback.NOOP);
+        }
     }
 
     /** Jetty requires endpoint classes to be public. */

@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Netty's server pipeline: {@code HttpServerCodec}, {@code HttpObjectAggregator},
  * {@code WebSocketServerProtocolHandler} (UTF-8 validation on, as shipped),
- * {@code WebSocketFrameAggregator} and an echo handler that writes the received frame back
+ * {@code WebSocketFrameAggregator} and an echo handler (chosen per connection by path; scenario paths get
+ * the {@link ScenarioHub} handler) that writes the received frame back
  * (zero copy: the frame's buffer is reused for the reply). One boss thread, default worker count
  * (2 x CPUs). Deviations from defaults: {@code maxFramePayloadLength} and the aggregator limit raised
  * from 65536 to {@link Settings#MAX_MESSAGE_BYTES}; no compression handler (permessage-deflate off).
@@ -57,10 +58,7 @@ public final class NettyEchoServer implements EchoServer {
     public static NettyEchoServer start(String host, int port) throws InterruptedException {
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup();
-        WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(Settings.ECHO_PATH)
-                .maxFramePayloadLength(Settings.MAX_MESSAGE_BYTES)
-                .build();
+        ScenarioHub hub = new ScenarioHub();
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)
@@ -72,10 +70,7 @@ public final class NettyEchoServer implements EchoServer {
                             ch.pipeline().addLast(
                                     new HttpServerCodec(),
                                     new HttpObjectAggregator(65536),
-                                    new WebSocketServerProtocolHandler(config),
-                                    new WebSocketFrameAggregator(Settings.MAX_MESSAGE_BYTES),
-                                    new EchoHandler(),
-                                    new NotFoundHandler());
+                                    new PathRouter(hub));
                         }
                     })
                     .bind(host, port)
@@ -113,6 +108,110 @@ public final class NettyEchoServer implements EchoServer {
         workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
         boss.terminationFuture().awaitUninterruptibly(Settings.TIMEOUT.toMillis());
         workers.terminationFuture().awaitUninterruptibly(Settings.TIMEOUT.toMillis());
+    }
+
+    private static WebSocketServerProtocolConfig config(String path) {
+        return WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(path)
+                .checkStartsWith(!path.equals(Settings.ECHO_PATH)) // scenario paths carry a query
+                .maxFramePayloadLength(Settings.MAX_MESSAGE_BYTES)
+                .build();
+    }
+
+    /**
+     * Picks the handlers for the request's path, once per connection, then removes itself: the echo
+     * path gets the echo handler, scenario paths the {@link ScenarioHub} handler, anything else a 404.
+     */
+    private static final class PathRouter extends ChannelInboundHandlerAdapter {
+        private final ScenarioHub hub;
+
+        PathRouter(ScenarioHub hub) {
+            this.hub = hub;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof FullHttpRequest request) {
+                String path = new io.netty.handler.codec.http.QueryStringDecoder(request.uri()).path();
+                io.netty.channel.ChannelPipeline pipeline = ctx.pipeline();
+                if (path.equals(Settings.ECHO_PATH)) {
+                    pipeline.addAfter(ctx.name(), "ws", new WebSocketServerProtocolHandler(config(path)));
+                    pipeline.addAfter("ws", "aggregator", new WebSocketFrameAggregator(Settings.MAX_MESSAGE_BYTES));
+                    pipeline.addAfter("aggregator", "echo", new EchoHandler());
+                } else if (ScenarioHub.serves(path)) {
+                    pipeline.addAfter(ctx.name(), "ws", new WebSocketServerProtocolHandler(config(path)));
+                    pipeline.addAfter("ws", "aggregator", new WebSocketFrameAggregator(Settings.MAX_MESSAGE_BYTES));
+                    pipeline.addAfter("aggregator", "scenario", new ScenarioHandler(hub));
+                } else {
+                    pipeline.addAfter(ctx.name(), "notFound", new NotFoundHandler());
+                }
+                pipeline.remove(this);
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** The field scenarios: {@link ScenarioHub} logic, Netty's channel for sending. */
+    private static final class ScenarioHandler extends ChannelInboundHandlerAdapter implements ScenarioHub.Peer {
+        private final ScenarioHub hub;
+        private Channel channel;
+        private ScenarioHub.Session scenario;
+
+        ScenarioHandler(ScenarioHub hub) {
+            this.hub = hub;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
+                channel = ctx.channel();
+                scenario = hub.open(handshake.requestUri(), this);
+            }
+            ctx.fireUserEventTriggered(event);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof BinaryWebSocketFrame frame) {
+                try {
+                    scenario.onBinary(frame.content().nioBuffer()); // the hub copies what it keeps
+                } finally {
+                    frame.release();
+                }
+            } else if (msg instanceof TextWebSocketFrame frame) {
+                try {
+                    scenario.onText(frame.text());
+                } finally {
+                    frame.release();
+                }
+            } else {
+                ctx.fireChannelRead(msg);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (scenario != null) {
+                scenario.onClose();
+            }
+            ctx.fireChannelInactive();
+        }
+
+        @Override
+        public void sendBinary(java.nio.ByteBuffer data) {
+            channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data)));
+        }
+
+        @Override
+        public void sendText(String text) {
+            channel.writeAndFlush(new TextWebSocketFrame(text));
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            channel.writeAndFlush(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(code, reason))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     private static final class EchoHandler extends ChannelInboundHandlerAdapter {

@@ -39,13 +39,24 @@ public final class UndertowEchoServer implements EchoServer {
     }
 
     public static UndertowEchoServer start(String host, int port) {
+        ScenarioHub hub = new ScenarioHub();
+        io.undertow.server.handlers.PathHandler paths = Handlers.path().addExactPath(Settings.ECHO_PATH, Handlers.websocket((exchange, channel) -> {
+            channel.getReceiveSetter().set(new EchoListener());
+            channel.resumeReceives();
+        }));
+        for (String path : java.util.List.of(Settings.RELAY_PATH, Settings.PUSH_PATH, Settings.BROADCAST_PATH)) {
+            paths.addExactPath(path, Handlers.websocket((exchange, channel) -> {
+                String query = exchange.getQueryString();
+                ScenarioListener listener = new ScenarioListener(channel);
+                listener.scenario = hub.open(path + (query == null || query.isEmpty() ? "" : "?" + query), listener);
+                channel.getReceiveSetter().set(listener);
+                channel.resumeReceives();
+            }));
+        }
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
                 .setSocketOption(Options.TCP_NODELAY, true)
-                .setHandler(Handlers.path().addExactPath(Settings.ECHO_PATH, Handlers.websocket((exchange, channel) -> {
-                    channel.getReceiveSetter().set(new EchoListener());
-                    channel.resumeReceives();
-                })))
+                .setHandler(paths)
                 .build();
         try {
             server.start();
@@ -82,6 +93,52 @@ public final class UndertowEchoServer implements EchoServer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** The field scenarios: {@link ScenarioHub} logic, Undertow's {@link WebSockets} for sending. */
+    private static final class ScenarioListener extends AbstractReceiveListener implements ScenarioHub.Peer {
+        private final WebSocketChannel channel;
+        ScenarioHub.Session scenario;
+
+        ScenarioListener(WebSocketChannel channel) {
+            this.channel = channel;
+            channel.addCloseTask(closed -> scenario.onClose());
+        }
+
+        @Override
+        protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
+            scenario.onText(message.getData());
+        }
+
+        @Override
+        protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
+            Pooled<ByteBuffer[]> data = message.getData();
+            try {
+                ByteBuffer[] buffers = data.getResource();
+                if (buffers.length == 1) {
+                    scenario.onBinary(buffers[0]); // the hub copies what it keeps
+                } else {
+                    scenario.onBinary(WebSockets.mergeBuffers(buffers));
+                }
+            } finally {
+                data.free();
+            }
+        }
+
+        @Override
+        public void sendBinary(ByteBuffer data) {
+            WebSockets.sendBinary(data, channel, null);
+        }
+
+        @Override
+        public void sendText(String text) {
+            WebSockets.sendText(text, channel, null);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            WebSockets.sendClose(code, reason, channel, null);
         }
     }
 

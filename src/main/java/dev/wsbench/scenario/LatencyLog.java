@@ -1,0 +1,99 @@
+package dev.wsbench.scenario;
+
+import com.google.gson.Gson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Latency distributions that JMH cannot take itself: one-way push latency, open-loop latency from
+ * the intended send time, per-connection round trips under the asynchronous load. Values are
+ * recorded (from any thread) into an HdrHistogram {@link Recorder}, 1 ns to 1 minute at 3
+ * significant digits; only what is recorded during measurement iterations counts.
+ *
+ * <p>At the end of a trial {@link #report} prints p50, p90, p99, p99.9 and max (µs) and, when
+ * {@code -Dwsbench.latencyFile=FILE} is set (the launcher sets it beside the JSON result file),
+ * appends one JSON line per trial to FILE. JMH's own aux counters are not used for percentiles
+ * because JMH sums or averages them over iterations, which is wrong for a percentile.
+ */
+public final class LatencyLog {
+    public static final String FILE_PROPERTY = "wsbench.latencyFile";
+    private static final long HIGHEST = TimeUnit.MINUTES.toNanos(1);
+
+    private final Recorder recorder = new Recorder(1, HIGHEST, 3);
+    private final Histogram measured = new Histogram(1, HIGHEST, 3);
+    private Histogram interval;
+
+    /** Records one latency in nanoseconds (values above one minute count as one minute). */
+    public void record(long nanos) {
+        recorder.recordValue(Math.max(1, Math.min(HIGHEST, nanos)));
+    }
+
+    /** Drops what was recorded so far (call at the start of every iteration). */
+    public void startIteration() {
+        interval = recorder.getIntervalHistogram(interval);
+    }
+
+    /** Ends an iteration; a measurement iteration's values are kept for the report. */
+    public void endIteration(boolean measurement) {
+        interval = recorder.getIntervalHistogram(interval);
+        if (measurement) {
+            measured.add(interval);
+        }
+    }
+
+    public Histogram measured() {
+        return measured;
+    }
+
+    /** The percentiles in microseconds, as printed and written. */
+    public Map<String, Object> summary() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("count", measured.getTotalCount());
+        values.put("p50Us", micros(measured.getValueAtPercentile(50)));
+        values.put("p90Us", micros(measured.getValueAtPercentile(90)));
+        values.put("p99Us", micros(measured.getValueAtPercentile(99)));
+        values.put("p999Us", micros(measured.getValueAtPercentile(99.9)));
+        values.put("maxUs", micros(measured.getMaxValue()));
+        return values;
+    }
+
+    /**
+     * Prints the measured distribution and appends it, with {@code benchmark}, {@code params} and
+     * {@code extra} (counts the scenario keeps), to the latency file if one is set.
+     */
+    public void report(String benchmark, String metric, Map<String, String> params, Map<String, Object> extra) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("benchmark", benchmark);
+        line.put("metric", metric);
+        line.put("params", params);
+        line.putAll(summary());
+        line.putAll(extra);
+        String json = new Gson().toJson(line);
+        System.out.println("wsbench latency: " + json);
+        String file = System.getProperty(FILE_PROPERTY);
+        if (file != null && !file.isEmpty()) {
+            try {
+                Path path = Path.of(file);
+                if (path.getParent() != null) {
+                    Files.createDirectories(path.getParent());
+                }
+                Files.writeString(path, json + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append the latency record to " + file + " (-D" + FILE_PROPERTY + "): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static double micros(long nanos) {
+        return Math.round(nanos / 100.0) / 10.0;
+    }
+}

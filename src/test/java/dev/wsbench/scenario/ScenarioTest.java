@@ -1,0 +1,106 @@
+package dev.wsbench.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsbench.Settings;
+import dev.wsbench.client.ReferenceEchoClient;
+import dev.wsbench.payload.Message;
+import dev.wsbench.payload.MessageType;
+import dev.wsbench.server.EchoServer;
+import dev.wsbench.server.EchoServerType;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Relay, push and broadcast work on every server at a small scale, with every arrival checked. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScenarioTest {
+    private static final int[] SIZES = {12, 125, 126, 8192, 65536, 100000};
+    private final Map<EchoServerType, EchoServer> servers = new EnumMap<>(EchoServerType.class);
+
+    @BeforeAll
+    void startServers() throws Exception {
+        for (EchoServerType type : EchoServerType.values()) {
+            servers.put(type, type.start(Settings.LOOPBACK, 0));
+        }
+    }
+
+    @AfterAll
+    void stopServers() throws Exception {
+        for (EchoServer server : servers.values()) {
+            server.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EchoServerType.class)
+    void relayForwardsBothWays(EchoServerType server) throws Exception {
+        for (MessageType type : MessageType.values()) {
+            for (int size : SIZES) {
+                try (RelayPair pair = new RelayPair(servers.get(server), Message.of(type, size), server + " relay " + type + " " + size)) {
+                    for (int i = 0; i < 3; i++) {
+                        assertEquals(size, pair.roundTrip());
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EchoServerType.class)
+    void thirdRelayMemberIsRefused(EchoServerType server) throws Exception {
+        String path = Settings.RELAY_PATH + "?pair=full-" + server;
+        try (ReferenceEchoClient a = ReferenceEchoClient.connect(servers.get(server).uri(path));
+                ReferenceEchoClient b = ReferenceEchoClient.connect(servers.get(server).uri(path));
+                ReferenceEchoClient c = ReferenceEchoClient.connect(servers.get(server).uri(path))) {
+            Exception e = assertThrows(Exception.class, c::receive);
+            assertTrue(e.getMessage().contains("1008"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EchoServerType.class)
+    void pushDeliversEveryMessageInOrder(EchoServerType server) throws Exception {
+        for (int size : SIZES) {
+            LatencyLog latency = new LatencyLog();
+            latency.startIteration();
+            try (PushStream push = new PushStream(servers.get(server), 50, size, latency, server + " push " + size)) {
+                assertEquals(50L * size, push.batch());
+                assertEquals(50L * size, push.batch());
+            }
+            latency.endIteration(true);
+            assertEquals(100, latency.measured().getTotalCount());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EchoServerType.class)
+    void badPushRequestClosesWithReason(EchoServerType server) throws Exception {
+        try (ReferenceEchoClient client = ReferenceEchoClient.connect(servers.get(server).uri(Settings.PUSH_PATH))) {
+            byte[] request = "push lots 256".getBytes(StandardCharsets.UTF_8);
+            client.send(MessageType.TEXT, request, request.length);
+            Exception e = assertThrows(Exception.class, client::receive);
+            assertTrue(e.getMessage().contains("1008"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EchoServerType.class)
+    void broadcastReachesEveryReceiverExactlyOnce(EchoServerType server) {
+        for (int size : new int[] {8, 256, 100000}) {
+            try (BroadcastGroup group = new BroadcastGroup(servers.get(server), 10, size, server + " broadcast " + size)) {
+                for (int i = 0; i < 5; i++) {
+                    assertEquals(10, group.broadcast());
+                }
+                assertEquals(50, group.delivered());
+            }
+        }
+    }
+}
