@@ -1,19 +1,15 @@
 package dev.wsbench.jmh;
 
-import dev.wsbench.Settings;
 import dev.wsbench.VerifiedEcho;
 import dev.wsbench.client.EchoClientType;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
-import dev.wsbench.server.EchoServer;
-import dev.wsbench.server.EchoServerType;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * WebSocket echo round trip over loopback: one message sent, its echo received in full and checked
@@ -34,31 +30,6 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Thread)
 public class EchoBenchmark extends EchoRoundTrips {
-
-    /** The server, shared by all threads of a trial. */
-    @State(Scope.Benchmark)
-    public static class ServerState {
-        @Param // no values: JMH runs every constant of the enum
-        EchoServerType server;
-
-        EchoServer running;
-
-        @Setup(Level.Trial)
-        public void start() {
-            try {
-                running = server.start(Settings.LOOPBACK, 0);
-            } catch (Exception e) {
-                throw new IllegalStateException(server + " server failed to start: " + e, e);
-            }
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() throws Exception {
-            if (running != null) {
-                running.close();
-            }
-        }
-    }
 
     @Param("REFERENCE")
     EchoClientType client;

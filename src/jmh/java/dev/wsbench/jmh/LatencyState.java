@@ -1,0 +1,42 @@
+package dev.wsbench.jmh;
+
+import dev.wsbench.scenario.LatencyLog;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * A latency distribution kept beside JMH's own figures: reset at each iteration, kept from
+ * measurement iterations only, reported at the end of the trial by the benchmark that owns it
+ * (see {@link LatencyLog} for where it goes).
+ */
+@State(Scope.Benchmark)
+public class LatencyState {
+    public final LatencyLog log = new LatencyLog();
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        log.startIteration();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(IterationParams iteration) {
+        log.endIteration(iteration.getType() == IterationType.MEASUREMENT);
+    }
+
+    /** Prints and appends the measured distribution, labelled with the benchmark and its parameters. */
+    public void report(BenchmarkParams benchmark, String metric, Map<String, Object> extra) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String key : benchmark.getParamsKeys()) {
+            params.put(key, benchmark.getParam(key));
+        }
+        log.report(benchmark.getBenchmark(), metric, params, extra);
+    }
+}
