@@ -43,6 +43,7 @@ class BenchmarkSmokeTest {
         // Scenario scales kept small here (the full sizes run in `mvn jmh:run -Djmh.set=scenarios`).
         Collection<RunResult> results = new Runner(brief("^dev\\.wsbench\\.jmh\\.")
                 .param("receivers", "10")
+                .param("connections", "10")
                 .build()).run();
         Set<String> ran = results.stream().map(r -> r.getParams().getBenchmark()).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(allBenchmarks(), ran, "every benchmark in BenchmarkList ran");

@@ -1,0 +1,99 @@
+package dev.wsbench.jmh;
+
+import dev.wsbench.payload.Message;
+import dev.wsbench.payload.MessageType;
+import dev.wsbench.payload.PayloadSizes;
+import dev.wsbench.scenario.AsyncEchoLoad;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * Connection scaling: K connections to one server, each doing closed-loop echo round trips
+ * (checked byte for byte), driven by an asynchronous client ({@link AsyncEchoLoad}: Netty's client
+ * on one event-loop thread), so K is not the number of JMH threads. Score: aggregate round trips
+ * per second over all connections (each benchmark call waits for the next {@value #BATCH}). Secondary
+ * {@code errors}: connections lost during the iteration (connect, upgrade, drop, I/O error). The
+ * per-round-trip distribution (p50 to max) and the number of connections held are printed at the
+ * end of the trial and written to the run's {@code .latency.jsonl}.
+ *
+ * <p>Excludes server start and opening the K connections (trial setup; failed connects are
+ * counted in the report). Same process for client and server: K connections use 2K file
+ * descriptors; the JVM raises its soft limit to the hard limit, so the hard limit
+ * ({@code ulimit -Hn}) must exceed 2K plus about 200.
+ *
+ * <pre>mvn jmh:run -Djmh.args="ConnectionScalingBenchmark -p connections=1000"</pre>
+ */
+@State(Scope.Thread)
+public class ConnectionScalingBenchmark extends JmhDefaults {
+    static final int BATCH = 100;
+
+    @Param({"1", "10", "100", "1000"})
+    int connections;
+
+    @Param(PayloadSizes.SMALL)
+    int size;
+
+    private AsyncEchoLoad load;
+    private long target;
+    private long connectErrors;
+
+    /** Connections lost per iteration (JMH sums them over the run). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Errors {
+        public long errors;
+    }
+
+    @Setup(Level.Trial)
+    public void connect(ServerState server, LatencyState latency) throws InterruptedException {
+        load = new AsyncEchoLoad(server.running.uri(), connections, Message.of(MessageType.BINARY, size), latency.log,
+                "server=" + server.server + " client=async-netty scenario=connection-scaling connections=" + connections + " size=" + size);
+        connectErrors = load.errors();
+        load.start();
+        target = load.completed();
+    }
+
+    @TearDown(Level.Trial)
+    public void disconnect(LatencyState latency, BenchmarkParams params) throws InterruptedException {
+        if (load != null) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("connectionsRequested", connections);
+            extra.put("connectionsHeld", load.open());
+            extra.put("connectErrors", connectErrors);
+            extra.put("errors", load.errors());
+            extra.put("firstError", load.firstError());
+            latency.report(params, "round trip under K connections", extra);
+            load.close();
+        }
+    }
+
+    private long errorsSeen;
+
+    /** Round trips per second over all connections. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public long roundTrips(Errors errors) {
+        target += BATCH;
+        load.awaitCompleted(target);
+        long now = load.errors();
+        errors.errors += now - errorsSeen;
+        errorsSeen = now;
+        return target;
+    }
+}
