@@ -32,9 +32,53 @@ public final class JmhLauncher {
             System.err.println("error: " + problem);
             System.exit(2);
         }
-        org.openjdk.jmh.Main.main(args); // exits the JVM itself when a benchmark fails
+        java.nio.file.Path latencyFile = latencyFile(args);
+        if (latencyFile != null) {
+            java.nio.file.Files.deleteIfExists(latencyFile);
+        }
+        org.openjdk.jmh.Main.main(withForkSettings(args, latencyFile)); // exits the JVM itself when a benchmark fails
         writeProvenance(args);
         printSummary(args);
+        if (latencyFile != null && java.nio.file.Files.exists(latencyFile)) {
+            System.out.print(dev.wsbench.results.ScenarioSummary.markdown(dev.wsbench.results.ScenarioSummary.read(latencyFile),
+                    dev.wsbench.results.ScenarioSummary.P99_BOUND_US));
+            System.out.println("\nLatency records: " + latencyFile);
+        }
+    }
+
+    /** Where the scenario benchmarks append their latency records: beside the JSON result file. */
+    static java.nio.file.Path latencyFile(String[] args) {
+        List<String> list = Arrays.asList(args);
+        int rff = list.indexOf("-rff");
+        if (rff < 0 || rff + 1 >= args.length) {
+            return null;
+        }
+        String result = args[rff + 1];
+        return java.nio.file.Path.of(result.replaceFirst("\\.json$", "") + ".latency.jsonl");
+    }
+
+    /**
+     * Passes this JVM's {@code wsbench.*} settings (the Maven plugin forwards them from the command
+     * line) and the latency file on to JMH's forks, as an extra {@code -jvmArgsPrepend} (JMH adds up
+     * repeated ones, so the user's own stay in effect).
+     */
+    static String[] withForkSettings(String[] args, java.nio.file.Path latencyFile) {
+        List<String> settings = new ArrayList<>();
+        new java.util.TreeMap<>(System.getProperties()).forEach((key, value) -> {
+            if (key.toString().startsWith("wsbench.") && !key.equals(dev.wsbench.scenario.LatencyLog.FILE_PROPERTY)) {
+                settings.add("-D" + key + "=" + value);
+            }
+        });
+        if (latencyFile != null) {
+            settings.add("-D" + dev.wsbench.scenario.LatencyLog.FILE_PROPERTY + "=" + latencyFile.toAbsolutePath());
+        }
+        if (settings.isEmpty() || Arrays.asList(args).contains("-l") || Arrays.asList(args).contains("-lp")) {
+            return args;
+        }
+        List<String> out = new ArrayList<>(Arrays.asList(args));
+        out.add("-jvmArgsPrepend");
+        out.add(String.join(" ", settings));
+        return out.toArray(new String[0]);
     }
 
     /** Beside a JSON result file: where it came from (library versions as loaded, JDK, machine, commit). */
