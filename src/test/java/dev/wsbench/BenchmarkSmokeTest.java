@@ -44,6 +44,7 @@ class BenchmarkSmokeTest {
         Collection<RunResult> results = new Runner(brief("^dev\\.wsbench\\.jmh\\.")
                 .param("receivers", "10")
                 .param("connections", "10")
+                .param("rate", "2000")
                 .build()).run();
         Set<String> ran = results.stream().map(r -> r.getParams().getBenchmark()).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(allBenchmarks(), ran, "every benchmark in BenchmarkList ran");

@@ -27,11 +27,22 @@ final class BlockingSocket implements AutoCloseable {
     private int readLimit;
 
     BlockingSocket(String host, int port) throws IOException {
-        socket = new Socket();
+        this(host, port, null);
+    }
+
+    /** With {@code tls}, a TLS socket (handshake on connect, host name checked against the certificate). */
+    BlockingSocket(String host, int port, javax.net.ssl.SSLContext tls) throws IOException {
+        socket = tls == null ? new Socket() : tls.getSocketFactory().createSocket();
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) Settings.TIMEOUT.toMillis());
             socket.connect(new InetSocketAddress(host, port), (int) Settings.TIMEOUT.toMillis());
+            if (socket instanceof javax.net.ssl.SSLSocket tlsSocket) {
+                javax.net.ssl.SSLParameters params = tlsSocket.getSSLParameters();
+                params.setEndpointIdentificationAlgorithm("HTTPS");
+                tlsSocket.setSSLParameters(params);
+                tlsSocket.startHandshake();
+            }
             in = socket.getInputStream();
             out = socket.getOutputStream();
         } catch (IOException e) {
@@ -40,8 +51,10 @@ final class BlockingSocket implements AutoCloseable {
         }
     }
 
+    /** {@code ws://} plain, {@code wss://} over TLS trusting the suite's generated certificate. */
     static BlockingSocket connect(URI uri) throws IOException {
-        return new BlockingSocket(uri.getHost(), uri.getPort());
+        boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
+        return new BlockingSocket(uri.getHost(), uri.getPort(), tls ? dev.wsbench.tls.GeneratedCertificate.get().client() : null);
     }
 
     /** Changes how long a read may block before it fails with a timeout. */

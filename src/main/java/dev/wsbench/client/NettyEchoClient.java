@@ -57,8 +57,17 @@ public final class NettyEchoClient implements EchoClient {
         };
     }
 
-    @SuppressWarnings("deprecation")
     public static NettyEchoClient connect(URI uri) throws Exception {
+        return connect(uri, false);
+    }
+
+    /**
+     * With {@code deflate}, offers permessage-deflate through Netty's
+     * {@code WebSocketClientCompressionHandler} (its defaults); {@link #compressing()} tells whether the
+     * server accepted.
+     */
+    @SuppressWarnings("deprecation")
+    public static NettyEchoClient connect(URI uri, boolean deflate) throws Exception {
         EventLoopGroup group = new NioEventLoopGroup(1);
         EchoMailbox mailbox = new EchoMailbox();
         CompletableFuture<Void> handshake = new CompletableFuture<>();
@@ -66,6 +75,7 @@ public final class NettyEchoClient implements EchoClient {
                 .webSocketUri(uri)
                 .maxFramePayloadLength(Settings.MAX_MESSAGE_BYTES)
                 .handshakeTimeoutMillis(Settings.TIMEOUT.toMillis())
+                .allowExtensions(deflate)
                 .build();
         try {
             Channel channel = new Bootstrap()
@@ -76,9 +86,11 @@ public final class NettyEchoClient implements EchoClient {
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192));
+                            if (deflate) {
+                                ch.pipeline().addLast(io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler.INSTANCE);
+                            }
                             ch.pipeline().addLast(
-                                    new HttpClientCodec(),
-                                    new HttpObjectAggregator(8192),
                                     new WebSocketClientProtocolHandler(config),
                                     new WebSocketFrameAggregator(Settings.MAX_MESSAGE_BYTES),
                                     new Receiver(mailbox, handshake));
@@ -103,6 +115,11 @@ public final class NettyEchoClient implements EchoClient {
         Object frame = message.type() == MessageType.TEXT ? new TextWebSocketFrame(payload) : new BinaryWebSocketFrame(payload);
         channel.writeAndFlush(frame).addListener(onSendFailure);
         return mailbox.await();
+    }
+
+    /** Whether permessage-deflate was negotiated (Netty then has deflate handlers in the pipeline). */
+    public boolean compressing() {
+        return channel.pipeline().names().stream().anyMatch(name -> name.contains("Deflate"));
     }
 
     @Override

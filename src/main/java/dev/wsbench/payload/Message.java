@@ -59,6 +59,25 @@ public final class Message {
         return new Message(type, s.getBytes(StandardCharsets.UTF_8), s);
     }
 
+    /**
+     * A compressible text message of exactly {@code size} bytes: JSON chat records such as a chat or
+     * market-data feed sends (repeating keys, small varying values), the content permessage-deflate
+     * is meant for. Deterministic.
+     */
+    public static Message json(int size) {
+        StringBuilder text = new StringBuilder(size + 128);
+        SplittableRandom random = new SplittableRandom(SEED ^ size);
+        for (int id = 0; text.length() < size; id++) {
+            text.append("{\"id\":").append(id).append(",\"user\":\"user-").append(random.nextInt(100))
+                    .append("\",\"room\":\"general\",\"text\":\"message number ").append(id)
+                    .append(" in the benchmark room\",\"price\":").append(100 + random.nextInt(900)).append('.').append(random.nextInt(100))
+                    .append("}\n");
+        }
+        text.setLength(size);
+        String s = text.toString();
+        return new Message(MessageType.TEXT, s.getBytes(StandardCharsets.UTF_8), s);
+    }
+
     public MessageType type() {
         return type;
     }

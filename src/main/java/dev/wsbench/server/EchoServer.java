@@ -23,7 +23,12 @@ public interface EchoServer extends AutoCloseable {
 
     /** The WebSocket URI of another endpoint on this server, for example {@code /relay?pair=1}. */
     default URI uri(String pathAndQuery) {
-        return URI.create("ws://" + host() + ":" + port() + pathAndQuery);
+        return URI.create(scheme() + "://" + host() + ":" + port() + pathAndQuery);
+    }
+
+    /** {@code ws}, or {@code wss} for a server started with TLS. */
+    default String scheme() {
+        return "ws";
     }
 
     @Override

@@ -7,26 +7,26 @@ package dev.wsbench.server;
 public enum EchoServerType {
     JETTY("Jetty") {
         @Override
-        public EchoServer start(String host, int port) throws Exception {
-            return JettyEchoServer.start(host, port);
+        public EchoServer start(String host, int port, ServerOptions options) throws Exception {
+            return JettyEchoServer.start(host, port, options);
         }
     },
     UNDERTOW("Undertow") {
         @Override
-        public EchoServer start(String host, int port) throws Exception {
-            return UndertowEchoServer.start(host, port);
+        public EchoServer start(String host, int port, ServerOptions options) throws Exception {
+            return UndertowEchoServer.start(host, port, options);
         }
     },
     NETTY("Netty") {
         @Override
-        public EchoServer start(String host, int port) throws Exception {
-            return NettyEchoServer.start(host, port);
+        public EchoServer start(String host, int port, ServerOptions options) throws Exception {
+            return NettyEchoServer.start(host, port, options);
         }
     },
     JAVA_WEBSOCKET("Java-WebSocket") {
         @Override
-        public EchoServer start(String host, int port) throws Exception {
-            return JavaWebSocketEchoServer.start(host, port);
+        public EchoServer start(String host, int port, ServerOptions options) throws Exception {
+            return JavaWebSocketEchoServer.start(host, port, options);
         }
     };
 
@@ -44,5 +44,10 @@ public enum EchoServerType {
      * Starts the server bound to {@code host} on {@code port} (0 picks a free port), serving the echo
      * endpoint; returns once it accepts connections.
      */
-    public abstract EchoServer start(String host, int port) throws Exception;
+    public EchoServer start(String host, int port) throws Exception {
+        return start(host, port, ServerOptions.PLAIN);
+    }
+
+    /** Starts the server with TLS and/or permessage-deflate as {@code options} say. */
+    public abstract EchoServer start(String host, int port, ServerOptions options) throws Exception;
 }

@@ -21,7 +21,9 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * Java-WebSocket's {@code WebSocketServer} with its default decoder threads (one per CPU) and
- * the default {@code Draft_6455} (no extensions, so no permessage-deflate). Deviation from
+ * the default {@code Draft_6455} (no extensions, so no permessage-deflate; with
+ * {@link ServerOptions#deflate()} a {@code Draft_6455} with its {@code PerMessageDeflateExtension}).
+ * TLS through {@code DefaultSSLWebSocketServerFactory}. Deviation from
  * defaults: TCP_NODELAY on (the library's default is off, which adds Nagle delays to echoes).
  * It accepts WebSocket upgrades on any path; scenario paths go to {@link ScenarioHub}, all others echo.
  *
@@ -48,8 +50,11 @@ public final class JavaWebSocketEchoServer implements EchoServer {
     private final Map<WebSocket, ByteBuffer> stuckLastTick = new HashMap<>();
     private final AtomicLong rescued = new AtomicLong();
 
-    private JavaWebSocketEchoServer(Server server, String host) {
+    private final String scheme;
+
+    private JavaWebSocketEchoServer(Server server, String host, String scheme) {
         this.server = server;
+        this.scheme = scheme;
         this.host = host;
         if (RESCUE) {
             rescuer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -94,7 +99,17 @@ public final class JavaWebSocketEchoServer implements EchoServer {
     }
 
     public static JavaWebSocketEchoServer start(String host, int port) throws Exception {
-        Server server = new Server(new InetSocketAddress(host, port));
+        return start(host, port, ServerOptions.PLAIN);
+    }
+
+    public static JavaWebSocketEchoServer start(String host, int port, ServerOptions options) throws Exception {
+        Server server = options.deflate()
+                ? new Server(new InetSocketAddress(host, port), java.util.List.of(new org.java_websocket.drafts.Draft_6455(
+                        new org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension())))
+                : new Server(new InetSocketAddress(host, port));
+        if (options.isTls()) {
+            server.setWebSocketFactory(new org.java_websocket.server.DefaultSSLWebSocketServerFactory(options.tls()));
+        }
         server.setTcpNoDelay(true);
         server.start();
         if (!server.started.await(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -106,7 +121,7 @@ public final class JavaWebSocketEchoServer implements EchoServer {
             throw new IOException("Java-WebSocket server failed to start on " + host + ":" + port + ": " + server.startFailure,
                     server.startFailure);
         }
-        return new JavaWebSocketEchoServer(server, host);
+        return new JavaWebSocketEchoServer(server, host, options.scheme());
     }
 
     @Override
@@ -117,6 +132,11 @@ public final class JavaWebSocketEchoServer implements EchoServer {
     @Override
     public int port() {
         return server.getPort();
+    }
+
+    @Override
+    public String scheme() {
+        return scheme;
     }
 
     @Override
@@ -140,6 +160,10 @@ public final class JavaWebSocketEchoServer implements EchoServer {
 
         Server(InetSocketAddress address) {
             super(address);
+        }
+
+        Server(InetSocketAddress address, java.util.List<org.java_websocket.drafts.Draft> drafts) {
+            super(address, drafts);
         }
 
         @Override

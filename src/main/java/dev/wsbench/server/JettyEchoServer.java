@@ -14,7 +14,9 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * Jetty 12 core server ({@code jetty-websocket-jetty-server}, no servlets) with the default
  * {@code QueuedThreadPool}. Deviations from defaults: binary/text message and frame limits raised
  * from 64 KiB to {@link Settings#MAX_MESSAGE_BYTES}; idle timeout off; no extension is ever
- * negotiated (permessage-deflate off). TCP_NODELAY is Jetty's default.
+ * negotiated (permessage-deflate off) unless
+ * {@link ServerOptions#deflate()}, which leaves Jetty's default (permessage-deflate offered by
+ * {@code jetty-websocket-core-common}) in place. TLS through {@code SslContextFactory.Server}. TCP_NODELAY is Jetty's default.
  *
  * <p>The echo hands the received buffer straight back to {@code sendBinary} and completes the
  * receive callback when the send completes: Jetty's zero-copy idiom.
@@ -24,16 +26,30 @@ public final class JettyEchoServer implements EchoServer {
     private final String host;
     private final int port;
 
-    private JettyEchoServer(Server server, String host, int port) {
+    private final String scheme;
+
+    private JettyEchoServer(Server server, String host, int port, String scheme) {
         this.server = server;
         this.host = host;
         this.port = port;
+        this.scheme = scheme;
     }
 
     public static JettyEchoServer start(String host, int port) throws Exception {
+        return start(host, port, ServerOptions.PLAIN);
+    }
+
+    public static JettyEchoServer start(String host, int port, ServerOptions options) throws Exception {
         Server server = new Server();
         ScenarioHub hub = new ScenarioHub();
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector;
+        if (options.isTls()) {
+            org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            tls.setSslContext(options.tls());
+            connector = new ServerConnector(server, tls);
+        } else {
+            connector = new ServerConnector(server);
+        }
         connector.setHost(host);
         connector.setPort(port);
         connector.setAcceptedTcpNoDelay(true);
@@ -45,7 +61,9 @@ public final class JettyEchoServer implements EchoServer {
             container.setMaxFrameSize(Settings.MAX_MESSAGE_BYTES);
             container.setIdleTimeout(java.time.Duration.ZERO);
             container.addMapping(Settings.ECHO_PATH, (request, response, callback) -> {
-                response.setExtensions(List.of());
+                if (!options.deflate()) {
+                    response.setExtensions(List.of());
+                }
                 return new Endpoint();
             });
             for (String path : List.of(Settings.RELAY_PATH, Settings.PUSH_PATH, Settings.BROADCAST_PATH)) {
@@ -62,7 +80,7 @@ public final class JettyEchoServer implements EchoServer {
             server.stop();
             throw e;
         }
-        return new JettyEchoServer(server, host, connector.getLocalPort());
+        return new JettyEchoServer(server, host, connector.getLocalPort(), options.scheme());
     }
 
     @Override
@@ -73,6 +91,11 @@ public final class JettyEchoServer implements EchoServer {
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public String scheme() {
+        return scheme;
     }
 
     @Override

@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * the {@link ScenarioHub} handler) that writes the received frame back
  * (zero copy: the frame's buffer is reused for the reply). One boss thread, default worker count
  * (2 x CPUs). Deviations from defaults: {@code maxFramePayloadLength} and the aggregator limit raised
- * from 65536 to {@link Settings#MAX_MESSAGE_BYTES}; no compression handler (permessage-deflate off).
+ * from 65536 to {@link Settings#MAX_MESSAGE_BYTES}; no compression handler (permessage-deflate off) unless
+ * {@link ServerOptions#deflate()} adds {@code WebSocketServerCompressionHandler} (its defaults) on the echo path.
+ * TLS: an {@code SslHandler} from the JDK context ({@code JdkSslContext}).
  * TCP_NODELAY is set explicitly (Netty's default is also on). Requests to other paths get a 404.
  */
 public final class NettyEchoServer implements EchoServer {
@@ -46,7 +48,10 @@ public final class NettyEchoServer implements EchoServer {
     private final String host;
     private final int port;
 
-    private NettyEchoServer(EventLoopGroup boss, EventLoopGroup workers, Channel channel, String host) {
+    private final String scheme;
+
+    private NettyEchoServer(EventLoopGroup boss, EventLoopGroup workers, Channel channel, String host, String scheme) {
+        this.scheme = scheme;
         this.boss = boss;
         this.workers = workers;
         this.channel = channel;
@@ -56,6 +61,13 @@ public final class NettyEchoServer implements EchoServer {
 
     @SuppressWarnings("deprecation") // NioEventLoopGroup: see NettyEchoClient
     public static NettyEchoServer start(String host, int port) throws InterruptedException {
+        return start(host, port, ServerOptions.PLAIN);
+    }
+
+    @SuppressWarnings("deprecation") // NioEventLoopGroup: see NettyEchoClient
+    public static NettyEchoServer start(String host, int port, ServerOptions options) throws InterruptedException {
+        io.netty.handler.ssl.SslContext tls = options.isTls()
+                ? new io.netty.handler.ssl.JdkSslContext(options.tls(), false, io.netty.handler.ssl.ClientAuth.NONE) : null;
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup();
         ScenarioHub hub = new ScenarioHub();
@@ -67,16 +79,19 @@ public final class NettyEchoServer implements EchoServer {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (tls != null) {
+                                ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                            }
                             ch.pipeline().addLast(
                                     new HttpServerCodec(),
                                     new HttpObjectAggregator(65536),
-                                    new PathRouter(hub));
+                                    new PathRouter(hub, options.deflate()));
                         }
                     })
                     .bind(host, port)
                     .sync()
                     .channel();
-            return new NettyEchoServer(boss, workers, channel, host);
+            return new NettyEchoServer(boss, workers, channel, host, options.scheme());
         } catch (RuntimeException | InterruptedException e) {
             shutdown(boss, workers);
             throw e;
@@ -91,6 +106,11 @@ public final class NettyEchoServer implements EchoServer {
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public String scheme() {
+        return scheme;
     }
 
     @Override
@@ -110,11 +130,12 @@ public final class NettyEchoServer implements EchoServer {
         workers.terminationFuture().awaitUninterruptibly(Settings.TIMEOUT.toMillis());
     }
 
-    private static WebSocketServerProtocolConfig config(String path) {
+    private static WebSocketServerProtocolConfig config(String path, boolean deflate) {
         return WebSocketServerProtocolConfig.newBuilder()
+                .decoderConfig(io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(Settings.MAX_MESSAGE_BYTES).allowExtensions(deflate).build())
                 .websocketPath(path)
                 .checkStartsWith(!path.equals(Settings.ECHO_PATH)) // scenario paths carry a query
-                .maxFramePayloadLength(Settings.MAX_MESSAGE_BYTES)
                 .build();
     }
 
@@ -124,9 +145,11 @@ public final class NettyEchoServer implements EchoServer {
      */
     private static final class PathRouter extends ChannelInboundHandlerAdapter {
         private final ScenarioHub hub;
+        private final boolean deflate;
 
-        PathRouter(ScenarioHub hub) {
+        PathRouter(ScenarioHub hub, boolean deflate) {
             this.hub = hub;
+            this.deflate = deflate;
         }
 
         @Override
@@ -135,11 +158,19 @@ public final class NettyEchoServer implements EchoServer {
                 String path = new io.netty.handler.codec.http.QueryStringDecoder(request.uri()).path();
                 io.netty.channel.ChannelPipeline pipeline = ctx.pipeline();
                 if (path.equals(Settings.ECHO_PATH)) {
-                    pipeline.addAfter(ctx.name(), "ws", new WebSocketServerProtocolHandler(config(path)));
+                    // The compression handler must see the request before the protocol handler's
+                    // handshake handler (which that handler inserts in front of itself) answers it.
+                    String before = ctx.name();
+                    if (deflate) {
+                        pipeline.addAfter(before, "deflate",
+                                new io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler());
+                        before = "deflate";
+                    }
+                    pipeline.addAfter(before, "ws", new WebSocketServerProtocolHandler(config(path, deflate)));
                     pipeline.addAfter("ws", "aggregator", new WebSocketFrameAggregator(Settings.MAX_MESSAGE_BYTES));
                     pipeline.addAfter("aggregator", "echo", new EchoHandler());
                 } else if (ScenarioHub.serves(path)) {
-                    pipeline.addAfter(ctx.name(), "ws", new WebSocketServerProtocolHandler(config(path)));
+                    pipeline.addAfter(ctx.name(), "ws", new WebSocketServerProtocolHandler(config(path, false)));
                     pipeline.addAfter("ws", "aggregator", new WebSocketFrameAggregator(Settings.MAX_MESSAGE_BYTES));
                     pipeline.addAfter("aggregator", "scenario", new ScenarioHandler(hub));
                 } else {

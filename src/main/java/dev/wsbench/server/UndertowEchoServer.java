@@ -21,7 +21,8 @@ import org.xnio.XnioWorker;
  * thread) and a {@link AbstractReceiveListener} that buffers whole messages, as Undertow's own
  * WebSocket examples do. Messages are echoed from the I/O thread. Deviations from defaults:
  * TCP_NODELAY set explicitly (Undertow's default is also on); no extension handshake is added, so
- * permessage-deflate is off.
+ * permessage-deflate is off unless {@link ServerOptions#deflate()} adds Undertow's
+ * {@code PerMessageDeflateHandshake} (its defaults). TLS through {@code addHttpsListener}.
  */
 public final class UndertowEchoServer implements EchoServer {
     static {
@@ -32,18 +33,29 @@ public final class UndertowEchoServer implements EchoServer {
     private final String host;
     private final int port;
 
-    private UndertowEchoServer(Undertow server, String host, int port) {
+    private final String scheme;
+
+    private UndertowEchoServer(Undertow server, String host, int port, String scheme) {
         this.server = server;
         this.host = host;
         this.port = port;
+        this.scheme = scheme;
     }
 
     public static UndertowEchoServer start(String host, int port) {
+        return start(host, port, ServerOptions.PLAIN);
+    }
+
+    public static UndertowEchoServer start(String host, int port, ServerOptions options) {
         ScenarioHub hub = new ScenarioHub();
-        io.undertow.server.handlers.PathHandler paths = Handlers.path().addExactPath(Settings.ECHO_PATH, Handlers.websocket((exchange, channel) -> {
+        io.undertow.websockets.WebSocketProtocolHandshakeHandler echo = Handlers.websocket((exchange, channel) -> {
             channel.getReceiveSetter().set(new EchoListener());
             channel.resumeReceives();
-        }));
+        });
+        if (options.deflate()) {
+            echo.addExtension(new io.undertow.websockets.extensions.PerMessageDeflateHandshake());
+        }
+        io.undertow.server.handlers.PathHandler paths = Handlers.path().addExactPath(Settings.ECHO_PATH, echo);
         for (String path : java.util.List.of(Settings.RELAY_PATH, Settings.PUSH_PATH, Settings.BROADCAST_PATH)) {
             paths.addExactPath(path, Handlers.websocket((exchange, channel) -> {
                 String query = exchange.getQueryString();
@@ -53,8 +65,13 @@ public final class UndertowEchoServer implements EchoServer {
                 channel.resumeReceives();
             }));
         }
-        Undertow server = Undertow.builder()
-                .addHttpListener(port, host)
+        Undertow.Builder builder = Undertow.builder();
+        if (options.isTls()) {
+            builder.addHttpsListener(port, host, options.tls());
+        } else {
+            builder.addHttpListener(port, host);
+        }
+        Undertow server = builder
                 .setSocketOption(Options.TCP_NODELAY, true)
                 .setHandler(paths)
                 .build();
@@ -65,7 +82,7 @@ public final class UndertowEchoServer implements EchoServer {
             throw e;
         }
         InetSocketAddress bound = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
-        return new UndertowEchoServer(server, host, bound.getPort());
+        return new UndertowEchoServer(server, host, bound.getPort(), options.scheme());
     }
 
     @Override
@@ -76,6 +93,11 @@ public final class UndertowEchoServer implements EchoServer {
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public String scheme() {
+        return scheme;
     }
 
     @Override

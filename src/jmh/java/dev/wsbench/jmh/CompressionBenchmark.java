@@ -1,0 +1,86 @@
+package dev.wsbench.jmh;
+
+import dev.wsbench.Settings;
+import dev.wsbench.VerifiedEcho;
+import dev.wsbench.client.NettyEchoClient;
+import dev.wsbench.payload.Message;
+import dev.wsbench.payload.MessageType;
+import dev.wsbench.payload.PayloadSizes;
+import dev.wsbench.server.EchoServer;
+import dev.wsbench.server.EchoServerType;
+import dev.wsbench.server.ServerOptions;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * permessage-deflate (RFC 7692) on versus off: the echo with the server's deflate support enabled
+ * (each library's defaults) or not, and Netty's client offering it ({@code WebSocketClientCompressionHandler})
+ * or not; the reference client has no deflate, so the client here is Netty's for both settings.
+ * Payloads: {@code JSON} (compressible text records, {@link Message#json}) and {@code RANDOM}
+ * (incompressible random bytes). Setup fails if deflate was asked for and not negotiated. Every
+ * echo is checked after decompression, byte for byte.
+ *
+ * <p>Excludes server start and the handshake. Includes compressing and decompressing on both
+ * sides, which is the point.
+ *
+ * <pre>mvn jmh:run -Djmh.args="CompressionBenchmark -p content=JSON"</pre>
+ */
+@State(Scope.Thread)
+public class CompressionBenchmark extends EchoRoundTrips {
+    public enum Content { JSON, RANDOM }
+
+    @State(Scope.Benchmark)
+    public static class DeflateServer {
+        @Param
+        EchoServerType server;
+
+        @Param({"true", "false"})
+        boolean deflate;
+
+        EchoServer running;
+
+        @Setup(Level.Trial)
+        public void start() {
+            try {
+                running = server.start(Settings.LOOPBACK, 0, new ServerOptions(null, deflate));
+            } catch (Exception e) {
+                throw new IllegalStateException(server + " server failed to start (deflate=" + deflate + "): " + e, e);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+
+    @Param
+    Content content;
+
+    @Param({PayloadSizes.SMALL, PayloadSizes.MEDIUM, PayloadSizes.LARGE})
+    int size;
+
+    @Setup(Level.Trial)
+    public void connect(DeflateServer server) {
+        Message message = content == Content.JSON ? Message.json(size) : Message.of(MessageType.BINARY, size);
+        String context = VerifiedEcho.describe(server.server, "NETTY", size, message.type()) + " deflate=" + server.deflate + " content=" + content;
+        NettyEchoClient client;
+        try {
+            client = NettyEchoClient.connect(server.running.uri(), server.deflate);
+        } catch (Exception e) {
+            throw new IllegalStateException(context + ": could not connect to " + server.running.uri() + ": " + e, e);
+        }
+        echo = new VerifiedEcho(client, message, context);
+        if (client.compressing() != server.deflate) {
+            throw new IllegalStateException(context + ": permessage-deflate " + (client.compressing() ? "negotiated" : "not negotiated")
+                    + ", expected " + (server.deflate ? "negotiated" : "off"));
+        }
+        echo.roundTrip();
+    }
+}

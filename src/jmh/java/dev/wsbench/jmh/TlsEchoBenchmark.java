@@ -1,0 +1,70 @@
+package dev.wsbench.jmh;
+
+import dev.wsbench.Settings;
+import dev.wsbench.VerifiedEcho;
+import dev.wsbench.client.EchoClientType;
+import dev.wsbench.payload.Message;
+import dev.wsbench.payload.MessageType;
+import dev.wsbench.payload.PayloadSizes;
+import dev.wsbench.server.EchoServer;
+import dev.wsbench.server.EchoServerType;
+import dev.wsbench.server.ServerOptions;
+import dev.wsbench.tls.GeneratedCertificate;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The echo of {@link EchoBenchmark} over {@code wss}: every server with TLS (its library's own TLS
+ * integration), the reference client on a JDK {@code SSLSocket}; certificate generated at setup by
+ * {@link GeneratedCertificate} (EC P-256; the JDK picks the cipher suite, TLS 1.3 here). Read
+ * beside {@code EchoBenchmark} from the same run for the cost of TLS.
+ *
+ * <p>Excludes server start, certificate generation and the TCP, TLS and WebSocket handshakes.
+ *
+ * <pre>mvn jmh:run -Djmh.args="TlsEchoBenchmark|EchoBenchmark.roundTrip$"</pre>
+ */
+@State(Scope.Thread)
+public class TlsEchoBenchmark extends EchoRoundTrips {
+
+    @State(Scope.Benchmark)
+    public static class TlsServer {
+        @Param
+        EchoServerType server;
+
+        EchoServer running;
+
+        @Setup(Level.Trial)
+        public void start() {
+            try {
+                running = server.start(Settings.LOOPBACK, 0, new ServerOptions(GeneratedCertificate.get().server(), false));
+            } catch (Exception e) {
+                throw new IllegalStateException(server + " server failed to start with TLS: " + e, e);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+
+    @Param({PayloadSizes.SMALL, PayloadSizes.MEDIUM, PayloadSizes.LARGE})
+    int size;
+
+    @Setup(Level.Trial)
+    public void connect(TlsServer server) {
+        String context = VerifiedEcho.describe(server.server, EchoClientType.REFERENCE, size, MessageType.BINARY) + " tls=on";
+        try {
+            echo = new VerifiedEcho(EchoClientType.REFERENCE.connect(server.running.uri()), Message.of(MessageType.BINARY, size), context);
+        } catch (Exception e) {
+            throw new IllegalStateException(context + ": could not connect to " + server.running.uri() + ": " + e, e);
+        }
+        echo.roundTrip();
+    }
+}
