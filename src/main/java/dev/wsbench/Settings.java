@@ -32,6 +32,32 @@ public final class Settings {
     /** Loopback: all benchmark traffic stays on this machine. */
     public static final String LOOPBACK = "127.0.0.1";
 
+    /** The system property naming a remote server for the client-side benchmarks. */
+    public static final String TARGET_PROPERTY = "wsbench.target";
+
+    /**
+     * The WebSocket URI given with {@code -Dwsbench.target=ws://host:port/echo}, or null: the
+     * benchmarks that use the shared server state then connect there instead of starting a server
+     * in process. Read on each call so tests can set it.
+     */
+    public static java.net.URI target() {
+        String value = System.getProperty(TARGET_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-D" + TARGET_PROPERTY + "='" + value + "' is not a URI: " + e.getMessage());
+        }
+        if (!"ws".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
+            throw new IllegalArgumentException("-D" + TARGET_PROPERTY + "='" + value + "' must look like ws://HOST:PORT/echo"
+                    + " (scheme ws, host and port given)");
+        }
+        return uri;
+    }
+
     private Settings() {
     }
 }

@@ -28,6 +28,9 @@ public final class JmhLauncher {
 
     public static void main(String[] args) throws IOException {
         String problem = checkParams(args);
+        if (problem == null) {
+            problem = checkTarget(args);
+        }
         if (problem != null) {
             System.err.println("error: " + problem);
             System.exit(2);
@@ -44,6 +47,33 @@ public final class JmhLauncher {
                     dev.wsbench.results.ScenarioSummary.P99_BOUND_US));
             System.out.println("\nLatency records: " + latencyFile);
         }
+    }
+
+    /**
+     * With {@code -Dwsbench.target}, the target must be a ws URI and exactly one {@code -p server}
+     * value must say what runs there (otherwise every server label would measure the same remote).
+     */
+    static String checkTarget(String[] args) {
+        java.net.URI target;
+        try {
+            target = dev.wsbench.Settings.target();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (target == null) {
+            return null;
+        }
+        List<String> servers = new ArrayList<>();
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("-p") && args[i + 1].startsWith("server=")) {
+                servers.addAll(Arrays.asList(args[i + 1].substring("server=".length()).split(",")));
+            }
+        }
+        if (servers.size() != 1) {
+            return "with -D" + dev.wsbench.Settings.TARGET_PROPERTY + "=" + target + " give exactly one -p server=NAME to label the"
+                    + " server running there (got " + (servers.isEmpty() ? "none" : String.join(",", servers)) + ")";
+        }
+        return null;
     }
 
     /** Where the scenario benchmarks append their latency records: beside the JSON result file. */
