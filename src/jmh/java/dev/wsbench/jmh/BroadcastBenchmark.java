@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -14,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Broadcast fan-out (uWebSockets' and websocket-shootout's broadcast): one sender, N receivers;
@@ -29,6 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <pre>mvn jmh:run -Djmh.args="BroadcastBenchmark -p receivers=100"</pre>
  */
 @State(Scope.Thread)
+@Warmup(iterations = 1, time = 1) // many variants: 1 + 3 iterations keep the scenarios set near 20 minutes
+@Measurement(iterations = 3, time = 1)
 public class BroadcastBenchmark extends JmhDefaults {
     @Param({"10", "100", "1000"})
     int receivers;

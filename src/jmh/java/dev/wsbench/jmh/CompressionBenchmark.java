@@ -10,11 +10,13 @@ import dev.wsbench.server.EchoServer;
 import dev.wsbench.server.EchoServerType;
 import dev.wsbench.server.ServerOptions;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * permessage-deflate (RFC 7692) on versus off: the echo with the server's deflate support enabled
@@ -30,6 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <pre>mvn jmh:run -Djmh.args="CompressionBenchmark -p content=JSON"</pre>
  */
 @State(Scope.Thread)
+@Warmup(iterations = 1, time = 1) // many variants: 1 + 3 iterations keep the scenarios set near 20 minutes
+@Measurement(iterations = 3, time = 1)
 public class CompressionBenchmark extends EchoRoundTrips {
     public enum Content { JSON, RANDOM }
 

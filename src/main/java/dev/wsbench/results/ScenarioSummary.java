@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * Tables from a run's {@code .latency.jsonl} (the distributions the scenario benchmarks record,
  * see {@code LatencyLog}): one row per trial, and for the open-loop benchmark the highest rate per
- * server and size whose p99 stayed under the bound.
+ * server and size up to which every rate tried kept its p99 under the bound.
  */
 public final class ScenarioSummary {
     /** The open-loop p99 bound in microseconds: {@code -Dwsbench.openLoop.p99BoundUs}, default 1000. */
@@ -104,11 +104,14 @@ public final class ScenarioSummary {
         }
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, TreeMap<Integer, Double>> e : p99ByRate.entrySet()) {
+            // Ascending rates; the first rate over the bound ends the sweep, so a lucky higher rate
+            // after a failing one does not count.
             Integer best = null;
             for (Map.Entry<Integer, Double> rate : e.getValue().entrySet()) {
-                if (rate.getValue() <= boundUs) {
-                    best = rate.getKey();
+                if (rate.getValue() > boundUs) {
+                    break;
                 }
+                best = rate.getKey();
             }
             out.append("| ").append(e.getKey()).append(" | ")
                     .append(best == null ? "none" : best.toString()).append(" | ")

@@ -28,4 +28,34 @@ class JmhLauncherTest {
     void rejectsAMalformedParameter() throws Exception {
         assertEquals("-p expects name=value[,value...], got 'server'", JmhLauncher.checkParams(new String[] {"-p", "server"}));
     }
+
+    @Test
+    void aRemoteTargetNeedsOneServerLabelAndAWsUri() {
+        try {
+            System.setProperty(dev.wsbench.Settings.TARGET_PROPERTY, "ws://10.0.0.2:8080/echo");
+            assertNull(JmhLauncher.checkTarget(new String[] {"EchoBenchmark", "-p", "server=NETTY"}));
+            String none = JmhLauncher.checkTarget(new String[] {"EchoBenchmark"});
+            assertEquals("with -Dwsbench.target=ws://10.0.0.2:8080/echo give exactly one -p server=NAME to label the server running there"
+                    + " (got none)", none);
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    JmhLauncher.checkTarget(new String[] {"-p", "server=NETTY,JETTY"}).endsWith("(got NETTY,JETTY)"));
+            System.setProperty(dev.wsbench.Settings.TARGET_PROPERTY, "http://10.0.0.2/echo");
+            assertEquals("-Dwsbench.target='http://10.0.0.2/echo' must look like ws://HOST:PORT/echo (scheme ws, host and port given)",
+                    JmhLauncher.checkTarget(new String[] {"-p", "server=NETTY"}));
+        } finally {
+            System.clearProperty(dev.wsbench.Settings.TARGET_PROPERTY);
+        }
+        assertNull(JmhLauncher.checkTarget(new String[] {"EchoBenchmark"}));
+    }
+
+    @Test
+    void forksGetTheLatencyFileBesideTheResultFile() {
+        String[] args = {"EchoBenchmark", "-rf", "json", "-rff", "results/runs/jmh-1.json"};
+        java.nio.file.Path latency = JmhLauncher.latencyFile(args);
+        assertEquals(java.nio.file.Path.of("results/runs/jmh-1.latency.jsonl"), latency);
+        String[] forked = JmhLauncher.withForkSettings(args, latency);
+        assertEquals("-jvmArgsPrepend", forked[forked.length - 2]);
+        org.junit.jupiter.api.Assertions.assertTrue(forked[forked.length - 1].endsWith("-Dwsbench.latencyFile=" + latency.toAbsolutePath()),
+                forked[forked.length - 1]);
+    }
 }
