@@ -31,6 +31,8 @@ public final class OpenLoopEcho implements AutoCloseable {
 
     private volatile long scheduleStart;
     private volatile boolean sending;
+    /** True while the sender may be between its last check of {@code sending} and the end of a send. */
+    private volatile boolean senderBusy;
     private volatile long sent;
     private volatile Exception sendFailure;
     private long received;
@@ -94,8 +96,6 @@ public final class OpenLoopEcho implements AutoCloseable {
         received = 0;
         sent = 0;
     }
-
-    private volatile boolean senderBusy;
 
     private void sendLoop() {
         byte[] bytes = message.bytes();
