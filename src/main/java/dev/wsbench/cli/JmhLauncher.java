@@ -94,9 +94,14 @@ public final class JmhLauncher {
      */
     static String[] withForkSettings(String[] args, java.nio.file.Path latencyFile) {
         List<String> settings = new ArrayList<>();
+        // Without -jvmArgs, JMH already gives its forks this JVM's own arguments; add only what is not among them.
+        List<String> inherited = Arrays.asList(args).contains("-jvmArgs")
+                ? List.of() : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         new java.util.TreeMap<>(System.getProperties()).forEach((key, value) -> {
-            if (key.toString().startsWith("wsbench.") && !key.equals(dev.wsbench.scenario.LatencyLog.FILE_PROPERTY)) {
-                settings.add("-D" + key + "=" + value);
+            String setting = "-D" + key + "=" + value;
+            if (key.toString().startsWith("wsbench.") && !key.equals(dev.wsbench.scenario.LatencyLog.FILE_PROPERTY)
+                    && !inherited.contains(setting)) {
+                settings.add(setting);
             }
         });
         if (latencyFile != null) {
