@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * Harness-wide settings that are not JMH options. Each can be overridden with a system property,
- * for example {@code -Dwsbench.timeoutMs=30000} (pass it to the forked JVMs with
- * {@code -jvmArgsPrepend -Dwsbench.timeoutMs=30000}).
+ * for example {@code -Dwsbench.timeoutMs=30000}: given to {@code mvn jmh:run}, every
+ * {@code -Dwsbench.*} reaches JMH's forked JVMs (the plugin passes it to the launcher, the launcher
+ * to the forks).
  */
 public final class Settings {
     /** How long any wait (echo, connect, handshake, server start) may take before the run fails. */
