@@ -60,6 +60,7 @@ public class ConnectionScalingBenchmark extends JmhDefaults {
 
     @Setup(Level.Trial)
     public void connect(ServerState server, LatencyState latency) throws InterruptedException {
+        checkDescriptorLimit(server);
         load = new AsyncEchoLoad(server.running.uri(), connections, Message.of(MessageType.BINARY, size), latency.log,
                 "server=" + server.server + " client=async-netty scenario=connection-scaling connections=" + connections + " size=" + size);
         connectErrors = load.errors();
@@ -78,6 +79,22 @@ public class ConnectionScalingBenchmark extends JmhDefaults {
             extra.put("firstError", load.firstError());
             latency.report(params, "round trip under K connections", extra);
             load.close();
+        }
+    }
+
+    /** Fails before connecting when the process cannot have enough file descriptors, saying how to raise them. */
+    private void checkDescriptorLimit(ServerState server) {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            boolean inProcess = !(server.running instanceof dev.wsbench.server.RemoteServer);
+            long needed = (inProcess ? 2L : 1L) * connections + 200;
+            long limit = unix.getMaxFileDescriptorCount();
+            if (needed > limit) {
+                throw new IllegalStateException("server=" + server.server + " connections=" + connections + ": needs about " + needed
+                        + " file descriptors" + (inProcess ? " (client and server in one process)" : "") + ", this JVM may open " + limit
+                        + "; raise the hard limit (ulimit -Hn, limits.conf or LimitNOFILE) or use bin/connection-probe, which runs"
+                        + " the server in its own process");
+            }
         }
     }
 
