@@ -1,13 +1,10 @@
 package dev.wsbench.jmh;
 
-import dev.wsbench.Settings;
 import dev.wsbench.VerifiedEcho;
 import dev.wsbench.client.NettyEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
-import dev.wsbench.server.EchoServer;
-import dev.wsbench.server.EchoServerType;
 import dev.wsbench.server.ServerOptions;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
@@ -15,7 +12,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -37,30 +33,20 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CompressionBenchmark extends EchoRoundTrips {
     public enum Content { JSON, RANDOM }
 
+    /** The server under test with permessage-deflate enabled or not, always in process. */
     @State(Scope.Benchmark)
-    public static class DeflateServer {
-        @Param
-        EchoServerType server;
-
+    public static class DeflateServer extends ServerState {
         @Param({"true", "false"})
         boolean deflate;
 
-        EchoServer running;
-
-        @Setup(Level.Trial)
-        public void start() {
-            try {
-                running = server.start(Settings.LOOPBACK, 0, new ServerOptions(null, deflate));
-            } catch (Exception e) {
-                throw new IllegalStateException(server + " server failed to start (deflate=" + deflate + "): " + e, e);
-            }
+        @Override
+        protected ServerOptions options() {
+            return new ServerOptions(null, deflate);
         }
 
-        @TearDown(Level.Trial)
-        public void stop() throws Exception {
-            if (running != null) {
-                running.close();
-            }
+        @Override
+        protected boolean remoteAllowed() {
+            return false;
         }
     }
 

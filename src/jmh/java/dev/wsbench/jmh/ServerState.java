@@ -3,6 +3,7 @@ package dev.wsbench.jmh;
 import dev.wsbench.Settings;
 import dev.wsbench.server.EchoServer;
 import dev.wsbench.server.EchoServerType;
+import dev.wsbench.server.ServerOptions;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -23,17 +24,29 @@ public class ServerState {
 
     EchoServer running;
 
+    /** How the server starts: plain here; the wss and deflate benchmarks' states override it. */
+    protected ServerOptions options() {
+        return ServerOptions.PLAIN;
+    }
+
+    /** Whether {@code -Dwsbench.target} may replace the in-process server (not for wss and deflate). */
+    protected boolean remoteAllowed() {
+        return true;
+    }
+
     @Setup(Level.Trial)
     public void start() {
-        java.net.URI target = Settings.target();
+        java.net.URI target = remoteAllowed() ? Settings.target() : null;
         if (target != null) {
             running = new dev.wsbench.server.RemoteServer(target);
             return;
         }
+        ServerOptions options = options();
         try {
-            running = server.start(Settings.LOOPBACK, 0);
+            running = server.start(Settings.LOOPBACK, 0, options);
         } catch (Exception e) {
-            throw new IllegalStateException(server + " server failed to start: " + e, e);
+            throw new IllegalStateException(server + " server failed to start (tls=" + options.isTls() + ", deflate="
+                    + options.deflate() + "): " + e, e);
         }
     }
 

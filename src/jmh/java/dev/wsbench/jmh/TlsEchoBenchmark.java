@@ -1,13 +1,10 @@
 package dev.wsbench.jmh;
 
-import dev.wsbench.Settings;
 import dev.wsbench.VerifiedEcho;
 import dev.wsbench.client.EchoClientType;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
-import dev.wsbench.server.EchoServer;
-import dev.wsbench.server.EchoServerType;
 import dev.wsbench.server.ServerOptions;
 import dev.wsbench.tls.GeneratedCertificate;
 import org.openjdk.jmh.annotations.Level;
@@ -15,7 +12,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The echo of {@link EchoBenchmark} over {@code wss}: every server with TLS (its library's own TLS
@@ -30,27 +26,17 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 public class TlsEchoBenchmark extends EchoRoundTrips {
 
+    /** The server under test with TLS, always in process. */
     @State(Scope.Benchmark)
-    public static class TlsServer {
-        @Param
-        EchoServerType server;
-
-        EchoServer running;
-
-        @Setup(Level.Trial)
-        public void start() {
-            try {
-                running = server.start(Settings.LOOPBACK, 0, new ServerOptions(GeneratedCertificate.get().server(), false));
-            } catch (Exception e) {
-                throw new IllegalStateException(server + " server failed to start with TLS: " + e, e);
-            }
+    public static class TlsServer extends ServerState {
+        @Override
+        protected ServerOptions options() {
+            return new ServerOptions(GeneratedCertificate.get().server(), false);
         }
 
-        @TearDown(Level.Trial)
-        public void stop() throws Exception {
-            if (running != null) {
-                running.close();
-            }
+        @Override
+        protected boolean remoteAllowed() {
+            return false;
         }
     }
 

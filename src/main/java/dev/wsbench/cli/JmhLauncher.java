@@ -196,10 +196,24 @@ public final class JmhLauncher {
             } catch (ClassNotFoundException e) {
                 continue;
             }
-            List<Class<?>> classes = new ArrayList<>();
-            for (Class<?> c = benchmark; c != null; c = c.getSuperclass()) {
-                classes.add(c);
-                classes.addAll(Arrays.asList(c.getDeclaredClasses()));
+            // The benchmark class, its nested classes, the state classes its methods take as
+            // parameters (such as ServerState), and all their superclasses.
+            java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>();
+            java.util.Deque<Class<?>> pending = new java.util.ArrayDeque<>(List.of(benchmark));
+            while (!pending.isEmpty()) {
+                Class<?> c = pending.pop();
+                if (c == null || c == Object.class || !classes.add(c)) {
+                    continue;
+                }
+                pending.push(c.getSuperclass());
+                pending.addAll(Arrays.asList(c.getDeclaredClasses()));
+                for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                    for (Class<?> p : m.getParameterTypes()) {
+                        if (p.isAnnotationPresent(org.openjdk.jmh.annotations.State.class)) {
+                            pending.add(p);
+                        }
+                    }
+                }
             }
             for (Class<?> c : classes) {
                 for (Field f : c.getDeclaredFields()) {

@@ -98,10 +98,6 @@ public final class JavaWebSocketEchoServer implements EchoServer {
         stuckLastTick.putAll(stuckNow);
     }
 
-    public static JavaWebSocketEchoServer start(String host, int port) throws Exception {
-        return start(host, port, ServerOptions.PLAIN);
-    }
-
     public static JavaWebSocketEchoServer start(String host, int port, ServerOptions options) throws Exception {
         Server server = options.deflate()
                 ? new Server(new InetSocketAddress(host, port), java.util.List.of(new org.java_websocket.drafts.Draft_6455(

@@ -35,10 +35,6 @@ public final class JettyEchoServer implements EchoServer {
         this.scheme = scheme;
     }
 
-    public static JettyEchoServer start(String host, int port) throws Exception {
-        return start(host, port, ServerOptions.PLAIN);
-    }
-
     public static JettyEchoServer start(String host, int port, ServerOptions options) throws Exception {
         Server server = new Server();
         ScenarioHub hub = new ScenarioHub();

@@ -60,11 +60,6 @@ public final class NettyEchoServer implements EchoServer {
     }
 
     @SuppressWarnings("deprecation") // NioEventLoopGroup: see NettyEchoClient
-    public static NettyEchoServer start(String host, int port) throws InterruptedException {
-        return start(host, port, ServerOptions.PLAIN);
-    }
-
-    @SuppressWarnings("deprecation") // NioEventLoopGroup: see NettyEchoClient
     public static NettyEchoServer start(String host, int port, ServerOptions options) throws InterruptedException {
         io.netty.handler.ssl.SslContext tls = options.isTls()
                 ? new io.netty.handler.ssl.JdkSslContext(options.tls(), false, io.netty.handler.ssl.ClientAuth.NONE) : null;

@@ -42,10 +42,6 @@ public final class UndertowEchoServer implements EchoServer {
         this.scheme = scheme;
     }
 
-    public static UndertowEchoServer start(String host, int port) {
-        return start(host, port, ServerOptions.PLAIN);
-    }
-
     public static UndertowEchoServer start(String host, int port, ServerOptions options) {
         ScenarioHub hub = new ScenarioHub();
         io.undertow.websockets.WebSocketProtocolHandshakeHandler echo = Handlers.websocket((exchange, channel) -> {

@@ -70,6 +70,19 @@ class FieldScenarioTest {
 
     @ParameterizedTest
     @EnumSource(EchoServerType.class)
+    void handshakeChurnConnectsEchoesAndClosesOverAndOver(EchoServerType type) throws Exception {
+        Message message = Message.of(MessageType.BINARY, 256);
+        try (EchoServer server = type.start(Settings.LOOPBACK, 0)) {
+            for (int i = 0; i < 200; i++) {
+                try (VerifiedEcho echo = new VerifiedEcho(EchoClientType.REFERENCE.connect(server.uri()), message, type + " churn " + i)) {
+                    assertEquals(256, echo.roundTrip());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EchoServerType.class)
     void wssEchoesWithTheGeneratedCertificate(EchoServerType type) throws Exception {
         try (EchoServer server = type.start(Settings.LOOPBACK, 0, new ServerOptions(GeneratedCertificate.get().server(), false))) {
             assertEquals("wss", server.uri().getScheme());
