@@ -71,18 +71,9 @@ public final class NettyEchoClient implements EchoClient {
         EventLoopGroup group = new NioEventLoopGroup(1);
         EchoMailbox mailbox = new EchoMailbox();
         CompletableFuture<Void> handshake = new CompletableFuture<>();
-        WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-                .webSocketUri(uri)
-                .maxFramePayloadLength(Settings.MAX_MESSAGE_BYTES)
-                .handshakeTimeoutMillis(Settings.TIMEOUT.toMillis())
-                .allowExtensions(deflate)
-                .build();
+        WebSocketClientProtocolConfig config = protocolConfig(uri, deflate);
         try {
-            Channel channel = new Bootstrap()
-                    .group(group)
-                    .channel(NioSocketChannel.class)
-                    .option(ChannelOption.TCP_NODELAY, true)
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Settings.TIMEOUT.toMillis())
+            Channel channel = bootstrap(group)
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
@@ -105,6 +96,25 @@ public final class NettyEchoClient implements EchoClient {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS).await(Settings.TIMEOUT.toMillis());
             throw e;
         }
+    }
+
+    /** The suite's client protocol settings: size limit raised, bounded handshake, extensions only when offering deflate. */
+    public static WebSocketClientProtocolConfig protocolConfig(URI uri, boolean deflate) {
+        return WebSocketClientProtocolConfig.newBuilder()
+                .webSocketUri(uri)
+                .maxFramePayloadLength(Settings.MAX_MESSAGE_BYTES)
+                .handshakeTimeoutMillis(Settings.TIMEOUT.toMillis())
+                .allowExtensions(deflate)
+                .build();
+    }
+
+    /** A NIO client bootstrap on {@code group} with TCP_NODELAY and the suite's connect timeout. */
+    public static Bootstrap bootstrap(EventLoopGroup group) {
+        return new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Settings.TIMEOUT.toMillis());
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.wsbench.scenario;
 
 import dev.wsbench.Settings;
+import dev.wsbench.client.NettyEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -11,11 +11,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -98,16 +96,8 @@ public final class AsyncEchoLoad implements AutoCloseable {
     }
 
     private void connect(URI uri, CompletableFuture<Void> handshake) {
-        WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-                .webSocketUri(uri)
-                .maxFramePayloadLength(Settings.MAX_MESSAGE_BYTES)
-                .handshakeTimeoutMillis(Settings.TIMEOUT.toMillis())
-                .build();
-        new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Settings.TIMEOUT.toMillis())
+        WebSocketClientProtocolConfig config = NettyEchoClient.protocolConfig(uri, false);
+        NettyEchoClient.bootstrap(group)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
