@@ -33,6 +33,11 @@ public class LatencyState {
 
     /** Prints and appends the measured distribution, labelled with the benchmark and its parameters. */
     public void report(BenchmarkParams benchmark, String metric, Map<String, Object> extra) {
+        report(log, benchmark, metric, extra);
+    }
+
+    /** The same for a log a benchmark keeps itself (the open loop ends its iterations in its own order). */
+    static void report(LatencyLog log, BenchmarkParams benchmark, String metric, Map<String, Object> extra) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String key : benchmark.getParamsKeys()) {
             params.put(key, benchmark.getParam(key));

@@ -5,7 +5,6 @@ import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
 import dev.wsbench.scenario.LatencyLog;
 import dev.wsbench.scenario.OpenLoopEcho;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -71,11 +70,7 @@ public class OpenLoopBenchmark extends JmhDefaults {
 
     @TearDown(Level.Trial)
     public void disconnect(BenchmarkParams params) throws Exception {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String key : params.getParamsKeys()) {
-            values.put(key, params.getParam(key));
-        }
-        latency.report(params.getBenchmark(), "open-loop latency from intended send time", values, Map.of());
+        LatencyState.report(latency, params, "open-loop latency from intended send time", Map.of());
         if (openLoop != null) {
             openLoop.close();
         }

@@ -63,11 +63,11 @@ public final class JmhLauncher {
         if (target == null) {
             return null;
         }
-        List<String> servers = new ArrayList<>();
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("-p") && args[i + 1].startsWith("server=")) {
-                servers.addAll(Arrays.asList(args[i + 1].substring("server=".length()).split(",")));
-            }
+        List<String> servers;
+        try {
+            servers = givenParams(args).getOrDefault("server", List.of());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         if (servers.size() != 1) {
             return "with -D" + dev.wsbench.Settings.TARGET_PROPERTY + "=" + target + " give exactly one -p server=NAME to label the"
@@ -78,13 +78,14 @@ public final class JmhLauncher {
 
     /** Where the scenario benchmarks append their latency records: beside the JSON result file. */
     static java.nio.file.Path latencyFile(String[] args) {
-        List<String> list = Arrays.asList(args);
-        int rff = list.indexOf("-rff");
-        if (rff < 0 || rff + 1 >= args.length) {
-            return null;
-        }
-        String result = args[rff + 1];
-        return java.nio.file.Path.of(result.replaceFirst("\\.json$", "") + ".latency.jsonl");
+        String result = optionValue(args, "-rff");
+        return result == null ? null : java.nio.file.Path.of(result.replaceFirst("\\.json$", "") + ".latency.jsonl");
+    }
+
+    /** The value after JMH option {@code name}, or null when it is absent or last. */
+    private static String optionValue(String[] args, String name) {
+        int at = Arrays.asList(args).indexOf(name);
+        return at < 0 || at + 1 >= args.length ? null : args[at + 1];
     }
 
     /**
@@ -126,13 +127,12 @@ public final class JmhLauncher {
 
     /** The JSON result file this run wrote, or null (other format, or nothing ran: -l, -h). */
     private static java.nio.file.Path jsonResultFile(String[] args) {
-        List<String> list = Arrays.asList(args);
-        int rf = list.indexOf("-rf");
-        int rff = list.indexOf("-rff");
-        if (rf < 0 || rff < 0 || rf + 1 >= args.length || rff + 1 >= args.length || !args[rf + 1].equalsIgnoreCase("json")) {
+        String format = optionValue(args, "-rf");
+        String result = optionValue(args, "-rff");
+        if (format == null || result == null || !format.equalsIgnoreCase("json")) {
             return null;
         }
-        java.nio.file.Path file = java.nio.file.Path.of(args[rff + 1]);
+        java.nio.file.Path file = java.nio.file.Path.of(result);
         return java.nio.file.Files.exists(file) ? file : null;
     }
 
@@ -146,16 +146,11 @@ public final class JmhLauncher {
 
     /** Returns a description of the first bad {@code -p} option, or null if all are valid. */
     static String checkParams(String[] args) throws IOException {
-        Map<String, List<String>> given = new LinkedHashMap<>();
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("-p")) {
-                String spec = args[i + 1];
-                int eq = spec.indexOf('=');
-                if (eq <= 0) {
-                    return "-p expects name=value[,value...], got '" + spec + "'";
-                }
-                given.put(spec.substring(0, eq), Arrays.asList(spec.substring(eq + 1).split(",")));
-            }
+        Map<String, List<String>> given;
+        try {
+            given = givenParams(args);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         if (given.isEmpty()) {
             return null;
@@ -176,6 +171,26 @@ public final class JmhLauncher {
             }
         }
         return null;
+    }
+
+    /**
+     * The {@code -p name=value[,value...]} options, values of a repeated name added up (as JMH does).
+     *
+     * @throws IllegalArgumentException for a {@code -p} without {@code name=}
+     */
+    private static Map<String, List<String>> givenParams(String[] args) {
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("-p")) {
+                String spec = args[i + 1];
+                int eq = spec.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("-p expects name=value[,value...], got '" + spec + "'");
+                }
+                given.computeIfAbsent(spec.substring(0, eq), k -> new ArrayList<>()).addAll(Arrays.asList(spec.substring(eq + 1).split(",")));
+            }
+        }
+        return given;
     }
 
     /** Every {@code @Param} field of every listed benchmark class, its nested state classes and superclasses, by name. */
