@@ -29,9 +29,13 @@ public final class VerifiedEcho implements AutoCloseable {
         return "server=" + server + " client=" + client + " size=" + size + " type=" + type;
     }
 
-    /** Sends the message, waits for the echo, checks it byte for byte; returns its length. */
+    /**
+     * Stamps the next sequence number into the message, sends it, waits for the echo and checks it
+     * byte for byte, stamp included (so a stale or repeated echo fails); returns its length.
+     */
     public int roundTrip() {
         ReceivedMessage echo;
+        message.next();
         try {
             echo = client.roundTrip(message);
         } catch (TimeoutException e) {

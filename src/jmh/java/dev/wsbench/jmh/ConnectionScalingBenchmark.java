@@ -26,7 +26,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * (checked byte for byte), driven by an asynchronous client ({@link AsyncEchoLoad}: Netty's client
  * on one event-loop thread), so K is not the number of JMH threads. Score: aggregate round trips
  * per second over all connections (each benchmark call waits for the next {@value #BATCH}). Secondary
- * {@code errors}: connections lost during the iteration (connect, upgrade, drop, I/O error). The
+ * {@code errors}: connections lost during the iteration (connect, upgrade, drop, I/O error). Only
+ * round trips completed inside an iteration count: each iteration waits for batches counted from
+ * the completions at its own start (the loop keeps running between iterations). The
  * per-round-trip distribution (p50 to max) and the number of connections held are printed at the
  * end of the trial and written to the run's {@code .latency.jsonl}.
  *
@@ -65,7 +67,16 @@ public class ConnectionScalingBenchmark extends JmhDefaults {
                 "server=" + server.server + " client=async-netty scenario=connection-scaling connections=" + connections + " size=" + size);
         connectErrors = load.errors();
         load.start();
+    }
+
+    /**
+     * The connections keep echoing between iterations (a closed loop does not pause); what they
+     * complete there belongs to no iteration, so each iteration counts from what is done at its start.
+     */
+    @Setup(Level.Iteration)
+    public void openWindow() {
         target = load.completed();
+        errorsSeen = load.errors();
     }
 
     @TearDown(Level.Trial)

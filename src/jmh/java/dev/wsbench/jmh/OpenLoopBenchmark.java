@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -27,20 +28,28 @@ import org.openjdk.jmh.runner.IterationType;
  * the replies; each echo is checked and its latency taken from its intended send time into an
  * HdrHistogram, so stalls are charged to every message they delay (coordinated omission
  * corrected; see {@link OpenLoopEcho}). Score: echoes received per second (equal to {@code rate}
- * while the server keeps up). The latency distribution (p50, p90, p99, p99.9, max) is printed at the
- * end of each trial and written to the run's {@code .latency.jsonl}; the launcher then names, per
- * server, the highest rate up to which every rate tried kept its p99 under
- * {@code -Dwsbench.openLoop.p99BoundUs} (default 1000 µs). Five warm-up iterations: with fewer, JIT
+ * while the server keeps up; each call waits for the next {@value #BATCH}). The latency
+ * distribution (p50 to max) and the sender lag distribution are printed at the end of each trial
+ * and written to the run's {@code .latency.jsonl}; the launcher then names, per server, the highest
+ * rate up to which every rate tried kept its p99 under {@code -Dwsbench.openLoop.p99BoundUs}
+ * (default 1000 µs), merging the forks' histograms, and flags rows whose sender lag p99 exceeds
+ * {@code -Dwsbench.openLoop.senderLagBoundUs} (default 200 µs): there the client did not keep its
+ * schedule and the latency is not the server's alone. Five warm-up iterations: with fewer, JIT
  * compilation shows in the p99.
  *
- * <p>Each iteration runs its own schedule and waits for all its echoes at the end, so the pauses
- * between JMH iterations are not counted. Excludes server start and the handshake.
+ * <p>One schedule for the whole trial, sent and received by the harness's own threads, so neither
+ * JMH's pauses between iterations nor an iteration's end stop it: under overload the backlog, and
+ * the latency, keep growing as they would in production. Messages due but not yet echoed when the
+ * last measurement iteration ends are recorded with the time they had waited (a lower bound).
+ * Excludes server start and the handshake.
  *
  * <pre>mvn jmh:run -Djmh.args="OpenLoopBenchmark -p rate=1000,8000"</pre>
  */
 @State(Scope.Thread)
 @Warmup(iterations = 5, time = 1) // p99 at 1000/s moved from ~1.7 ms to ~0.4 ms with 5 warm-ups instead of 1-2
 public class OpenLoopBenchmark extends JmhDefaults {
+    static final int BATCH = 10;
+
     @Param({"1000", "2000", "4000", "8000", "16000", "32000", "64000", "128000"})
     int rate;
 
@@ -48,29 +57,39 @@ public class OpenLoopBenchmark extends JmhDefaults {
     int size;
 
     private final LatencyLog latency = new LatencyLog();
+    private final LatencyLog senderLag = new LatencyLog();
     private OpenLoopEcho openLoop;
+    private long target;
+    private int measurementsDone;
 
     @Setup(Level.Trial)
     public void connect(ServerState server) {
-        openLoop = new OpenLoopEcho(server.running.uri(), Message.of(MessageType.BINARY, size), rate, latency,
+        openLoop = new OpenLoopEcho(server.running.uri(), Message.of(MessageType.BINARY, size), rate, latency, senderLag,
                 "server=" + server.server + " client=REFERENCE scenario=open-loop rate=" + rate + " size=" + size);
+        openLoop.start();
     }
 
     @Setup(Level.Iteration)
-    public void startSchedule() {
+    public void startIteration() {
         latency.startIteration();
-        openLoop.startSchedule();
+        senderLag.startIteration();
+        target = openLoop.received(); // echoes that arrived between iterations belong to no iteration
     }
 
     @TearDown(Level.Iteration)
-    public void drain(IterationParams iteration) {
-        openLoop.stopAndDrain();
-        latency.endIteration(iteration.getType() == IterationType.MEASUREMENT);
+    public void endIteration(IterationParams iteration) {
+        boolean measurement = iteration.getType() == IterationType.MEASUREMENT;
+        if (measurement && ++measurementsDone == iteration.getCount()) {
+            openLoop.recordOutstanding();
+        }
+        latency.endIteration(measurement);
+        senderLag.endIteration(measurement);
     }
 
     @TearDown(Level.Trial)
     public void disconnect(BenchmarkParams params) throws Exception {
-        LatencyState.report(latency, params, "open-loop latency from intended send time", Map.of());
+        LatencyState.report(latency, params, "open-loop latency from intended send time",
+                Map.of("senderLag", senderLag.summary(), "histogram", latency.encodedHistogram()));
         if (openLoop != null) {
             openLoop.close();
         }
@@ -80,7 +99,10 @@ public class OpenLoopBenchmark extends JmhDefaults {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public int echo() {
-        return openLoop.receive();
+    @OperationsPerInvocation(BATCH)
+    public long echo() {
+        target += BATCH;
+        openLoop.awaitReceived(target);
+        return target;
     }
 }

@@ -269,20 +269,41 @@ public final class ReferenceEchoClient implements EchoClient {
         }
     }
 
+    /** Sends a close frame (code 1000) and nothing else; the caller reads until the server's close frame. */
+    public void sendClose() throws IOException {
+        controlPayload[0] = (byte) (1000 >>> 8);
+        controlPayload[1] = (byte) (1000 & 0xFF);
+        sendFrame(OP_CLOSE, controlPayload, 2);
+    }
+
+    /** Closes the socket without a closing handshake (to end a read another thread is blocked in). */
+    public void abort() throws IOException {
+        socket.close();
+    }
+
     /**
-     * The closing handshake: sends a close frame (code 1000), waits (bounded by the timeout) for the
-     * server's close frame or end of stream, then closes the socket.
+     * The closing handshake: sends a close frame (code 1000), reads (and drops) data messages still
+     * on their way until the server's close frame or end of stream arrives, then closes the socket.
+     * Bounded: a server that does not answer within {@code min(2 s, timeout)} fails the close with a
+     * {@link TimeoutException}, so a broken closing handshake is reported instead of costing time silently.
      */
     @Override
-    public void close() throws IOException {
+    public void close() throws IOException, TimeoutException {
+        java.time.Duration wait = CLOSE_WAIT.compareTo(Settings.TIMEOUT) < 0 ? CLOSE_WAIT : Settings.TIMEOUT;
         try {
-            controlPayload[0] = (byte) (1000 >>> 8);
-            controlPayload[1] = (byte) (1000 & 0xFF);
-            sendFrame(OP_CLOSE, controlPayload, 2);
-            socket.setReadTimeout(CLOSE_WAIT.compareTo(Settings.TIMEOUT) < 0 ? CLOSE_WAIT : Settings.TIMEOUT);
-            readMessage(); // ends with the server's close frame (as an IOException) or end of stream
-        } catch (IOException | TimeoutException expected) {
-            // close frame, end of stream, or no answer in time: the connection is over either way
+            sendClose();
+            socket.setReadTimeout(wait);
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (true) {
+                readMessage(); // a data message still on its way: drop it and go on
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("the server sent data but no close frame within " + wait.toMillis() + " ms of ours");
+                }
+            }
+        } catch (TimeoutException e) {
+            throw new TimeoutException("closing handshake: no close frame from the server within " + wait.toMillis() + " ms");
+        } catch (IOException closedOrEnded) {
+            // the server's close frame (thrown by readMessage), end of stream, or a reset: the connection is over
         } finally {
             socket.close();
         }

@@ -23,6 +23,13 @@ public final class ScenarioSummary {
     /** The open-loop p99 bound in microseconds: {@code -Dwsbench.openLoop.p99BoundUs}, default 1000. */
     public static final long P99_BOUND_US = Long.getLong("wsbench.openLoop.p99BoundUs", 1000);
 
+    /**
+     * The open-loop sender lag bound in microseconds: {@code -Dwsbench.openLoop.senderLagBoundUs},
+     * default 200. A row whose sender lag p99 exceeds it is flagged: the client did not keep its
+     * schedule there (CPU or socket back-pressure), so its latency is not the server's alone.
+     */
+    public static final long SENDER_LAG_BOUND_US = Long.getLong("wsbench.openLoop.senderLagBoundUs", 200);
+
     private ScenarioSummary() {
     }
 
@@ -48,7 +55,68 @@ public final class ScenarioSummary {
         return records;
     }
 
-    public static String markdown(List<JsonObject> records, long p99BoundUs) {
+    /**
+     * One record per benchmark, metric and parameters: the records of several forks are merged, from
+     * their encoded histograms where every fork wrote one (exact), else by taking each percentile's
+     * worst fork (an upper bound, said in the notes).
+     */
+    static List<JsonObject> mergeForks(List<JsonObject> records) {
+        Map<String, List<JsonObject>> groups = new LinkedHashMap<>();
+        for (JsonObject r : records) {
+            groups.computeIfAbsent(r.get("benchmark").getAsString() + "|" + r.get("metric").getAsString() + "|" + r.get("params"),
+                    k -> new ArrayList<>()).add(r);
+        }
+        List<JsonObject> merged = new ArrayList<>();
+        for (List<JsonObject> forks : groups.values()) {
+            if (forks.size() == 1) {
+                merged.add(forks.get(0));
+                continue;
+            }
+            JsonObject m = forks.get(0).deepCopy();
+            boolean exact = forks.stream().allMatch(r -> r.has("histogram"));
+            if (exact) {
+                org.HdrHistogram.Histogram all = null;
+                for (JsonObject r : forks) {
+                    org.HdrHistogram.Histogram h;
+                    try {
+                        h = dev.wsbench.scenario.LatencyLog.decodeHistogram(r.get("histogram").getAsString());
+                    } catch (IllegalArgumentException e) {
+                        throw new ResultFileException("latency record of " + r.get("benchmark").getAsString() + " " + r.get("params") + ": " + e.getMessage());
+                    }
+                    if (all == null) {
+                        all = h;
+                    } else {
+                        all.add(h);
+                    }
+                }
+                for (Map.Entry<String, Object> e : dev.wsbench.scenario.LatencyLog.summary(all).entrySet()) {
+                    m.add(e.getKey(), new com.google.gson.Gson().toJsonTree(e.getValue()));
+                }
+            } else {
+                long count = 0;
+                for (JsonObject r : forks) {
+                    count += r.get("count").getAsLong();
+                }
+                m.addProperty("count", count);
+                for (String p : PERCENTILES) {
+                    m.addProperty(p, forks.stream().mapToDouble(r -> r.get(p).getAsDouble()).max().orElse(0));
+                }
+                m.addProperty("percentiles", "worst fork");
+            }
+            if (forks.stream().allMatch(r -> r.has("senderLag"))) {
+                JsonObject lag = m.getAsJsonObject("senderLag");
+                lag.addProperty("p99Us", forks.stream().mapToDouble(r -> r.getAsJsonObject("senderLag").get("p99Us").getAsDouble()).max().orElse(0));
+            }
+            m.addProperty("forks", forks.size());
+            merged.add(m);
+        }
+        return merged;
+    }
+
+    private static final String[] PERCENTILES = {"p50Us", "p90Us", "p99Us", "p999Us", "maxUs"};
+
+    public static String markdown(List<JsonObject> allForks, long p99BoundUs) {
+        List<JsonObject> records = mergeForks(allForks);
         StringBuilder out = new StringBuilder();
         Map<String, List<JsonObject>> byBenchmark = new LinkedHashMap<>();
         for (JsonObject r : records) {
@@ -59,7 +127,7 @@ public final class ScenarioSummary {
             out.append("| params | count | p50 | p90 | p99 | p99.9 | max | notes |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
             for (JsonObject r : e.getValue()) {
                 out.append("| ").append(params(r)).append(" | ").append(r.get("count").getAsLong());
-                for (String p : new String[] {"p50Us", "p90Us", "p99Us", "p999Us", "maxUs"}) {
+                for (String p : PERCENTILES) {
                     out.append(" | ").append(String.format(Locale.ROOT, "%.1f", r.get(p).getAsDouble()));
                 }
                 out.append(" | ").append(notes(r)).append(" |\n");
@@ -84,10 +152,15 @@ public final class ScenarioSummary {
 
     private static String notes(JsonObject r) {
         List<String> parts = new ArrayList<>();
-        for (String key : new String[] {"connectionsHeld", "connectErrors", "errors", "firstError"}) {
+        for (String key : new String[] {"forks", "percentiles", "connectionsHeld", "connectErrors", "errors", "firstError"}) {
             if (r.has(key) && !r.get(key).isJsonNull()) {
                 parts.add(key + "=" + r.get(key).getAsString());
             }
+        }
+        if (r.has("senderLag")) {
+            double lagP99 = r.getAsJsonObject("senderLag").get("p99Us").getAsDouble();
+            parts.add(String.format(Locale.ROOT, "sender lag p99 %.1f", lagP99)
+                    + (lagP99 > SENDER_LAG_BOUND_US ? " > " + SENDER_LAG_BOUND_US + " µs: CLIENT FELL BEHIND, latency not the server's alone" : ""));
         }
         return String.join(", ", parts);
     }

@@ -36,7 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  * K concurrent WebSocket connections doing closed-loop echo, driven asynchronously: Netty's client
  * pipeline (as in {@code NettyEchoClient}) on {@value #CLIENT_THREADS} event-loop thread, so K is
  * not tied to threads. Each connection sends its next message as soon as the previous echo has
- * arrived and been checked (byte for byte, on the event loop); each round trip's time goes into a
+ * arrived and been checked (byte for byte, sequence stamp included, on the event loop); each round trip's time goes into a
  * {@link LatencyLog}.
  *
  * <p>Failures are counted, not fatal: a connection that cannot connect or upgrade, is closed by
@@ -51,7 +51,6 @@ public final class AsyncEchoLoad implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Message message;
-    private final ByteBuf expected;
     private final LatencyLog latency;
     private final String context;
     private final List<Channel> channels = new ArrayList<>();
@@ -68,7 +67,6 @@ public final class AsyncEchoLoad implements AutoCloseable {
     public AsyncEchoLoad(URI uri, int connections, Message message, LatencyLog latency, String context) throws InterruptedException {
         this.group = new NioEventLoopGroup(CLIENT_THREADS);
         this.message = message;
-        this.expected = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(message.bytes()));
         this.latency = latency;
         this.context = context;
         Semaphore inFlight = new Semaphore(CONNECTS_IN_FLIGHT);
@@ -215,6 +213,10 @@ public final class AsyncEchoLoad implements AutoCloseable {
     /** One connection's closed loop, on its event loop. */
     private final class Connection extends ChannelInboundHandlerAdapter {
         private final CompletableFuture<Void> handshake;
+        /** This connection's own copy, stamped with its next sequence number before each send. */
+        private final Message outgoing = message.copy();
+        /** Views {@code outgoing}'s bytes, so it always holds the stamp of the message in flight. */
+        private final ByteBuf expected = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(outgoing.bytes()));
         private Channel channel;
         private long sentAt;
         private boolean failed;
@@ -237,7 +239,8 @@ public final class AsyncEchoLoad implements AutoCloseable {
         }
 
         void send() {
-            ByteBuf payload = Unpooled.wrappedBuffer(message.bytes()); // the encoder masks into a new buffer
+            outgoing.next();
+            ByteBuf payload = Unpooled.wrappedBuffer(outgoing.bytes()); // the encoder masks into a new buffer
             WebSocketFrame frame = message.type() == MessageType.TEXT ? new TextWebSocketFrame(payload) : new BinaryWebSocketFrame(payload);
             sentAt = System.nanoTime();
             channel.writeAndFlush(frame).addListener(f -> {
@@ -258,7 +261,8 @@ public final class AsyncEchoLoad implements AutoCloseable {
                 boolean rightType = message.type() == MessageType.TEXT ? frame instanceof TextWebSocketFrame : frame instanceof BinaryWebSocketFrame;
                 if (!rightType || !ByteBufUtil.equals(frame.content(), expected)) {
                     wrongEcho.compareAndSet(null, "wrong echo on " + ctx.channel() + ": " + frame.getClass().getSimpleName() + " of "
-                            + frame.content().readableBytes() + " bytes, expected " + message.type() + " of " + message.bytes().length);
+                            + frame.content().readableBytes() + " bytes, expected " + message.type() + " of " + message.bytes().length
+                            + " with sequence " + outgoing.sequence() + " (a stale or repeated echo fails too)");
                     wakeWaiter();
                     ctx.close();
                     return;

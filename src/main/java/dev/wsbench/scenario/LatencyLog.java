@@ -56,14 +56,7 @@ public final class LatencyLog {
 
     /** The percentiles in microseconds, as printed and written. */
     public Map<String, Object> summary() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("count", measured.getTotalCount());
-        values.put("p50Us", micros(measured.getValueAtPercentile(50)));
-        values.put("p90Us", micros(measured.getValueAtPercentile(90)));
-        values.put("p99Us", micros(measured.getValueAtPercentile(99)));
-        values.put("p999Us", micros(measured.getValueAtPercentile(99.9)));
-        values.put("maxUs", micros(measured.getMaxValue()));
-        return values;
+        return summary(measured);
     }
 
     /**
@@ -91,6 +84,37 @@ public final class LatencyLog {
                 throw new UncheckedIOException("cannot append the latency record to " + file + " (-D" + FILE_PROPERTY + "): " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * The measured histogram, compressed and Base64-encoded (HdrHistogram's own encoding), so that a
+     * reader can merge several forks' distributions exactly instead of averaging their percentiles.
+     */
+    public String encodedHistogram() {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(measured.getNeededByteBufferCapacity());
+        int length = measured.encodeIntoCompressedByteBuffer(buffer);
+        return java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+    }
+
+    /** The inverse of {@link #encodedHistogram()}; fails with {@link IllegalArgumentException} on bad input. */
+    public static Histogram decodeHistogram(String encoded) {
+        try {
+            return Histogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(encoded)), HIGHEST);
+        } catch (java.util.zip.DataFormatException | RuntimeException e) {
+            throw new IllegalArgumentException("not an encoded latency histogram: " + e.getMessage(), e);
+        }
+    }
+
+    /** Percentiles of {@code histogram} in microseconds, keyed as in {@link #summary()}. */
+    public static Map<String, Object> summary(Histogram histogram) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("count", histogram.getTotalCount());
+        values.put("p50Us", micros(histogram.getValueAtPercentile(50)));
+        values.put("p90Us", micros(histogram.getValueAtPercentile(90)));
+        values.put("p99Us", micros(histogram.getValueAtPercentile(99)));
+        values.put("p999Us", micros(histogram.getValueAtPercentile(99.9)));
+        values.put("maxUs", micros(histogram.getMaxValue()));
+        return values;
     }
 
     private static double micros(long nanos) {

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Relay ping-pong: two reference clients joined as one pair on the server's
  * {@value Settings#RELAY_PATH} endpoint. One round trip is A sends, the server forwards to B, B
- * sends what it got back, the server forwards to A; both arrivals are checked byte for byte.
+ * sends what it got back, the server forwards to A; both arrivals are checked byte for byte,
+ * including the message's sequence stamp.
  * Driven by one thread (the blocking clients need no I/O threads), so the server does two
  * forwards per round trip while the client side adds no thread wake-ups of its own.
  */
@@ -40,6 +41,7 @@ public final class RelayPair implements AutoCloseable {
     /** One relayed round trip; returns the bytes received by A. */
     public int roundTrip() {
         try {
+            message.next(); // a fresh sequence stamp: a stale or repeated forward fails the check
             byte[] bytes = message.bytes();
             a.send(message.type(), bytes, bytes.length);
             ReceivedMessage atB = b.receive();

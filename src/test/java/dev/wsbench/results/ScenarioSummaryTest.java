@@ -30,6 +30,50 @@ class ScenarioSummaryTest {
     }
 
     @Test
+    void everyForkCountsInTheSweepAndHistogramsMergeExactly(@TempDir Path dir) throws Exception {
+        // Two forks of the same row: the first kept p99 under the bound, the second did not. The old
+        // summary kept only the last fork read; merging must see both.
+        dev.wsbench.scenario.LatencyLog fast = new dev.wsbench.scenario.LatencyLog();
+        dev.wsbench.scenario.LatencyLog slow = new dev.wsbench.scenario.LatencyLog();
+        fast.startIteration();
+        slow.startIteration();
+        for (int i = 0; i < 1000; i++) {
+            fast.record(100_000); // 100 µs
+            slow.record(i < 900 ? 100_000 : 5_000_000); // 10 % at 5 ms
+        }
+        fast.endIteration(true);
+        slow.endIteration(true);
+        String slowFork = withHistogram(record("NETTY", 1000, 5000), slow, 20);
+        String fastFork = withHistogram(record("NETTY", 1000, 100), fast, 20);
+        Path file = dir.resolve("forks.latency.jsonl");
+        Files.writeString(file, slowFork + "\n" + fastFork + "\n");
+        String table = ScenarioSummary.markdown(ScenarioSummary.read(file), 1000);
+        // merged: 2000 values, 100 of them at 5 ms, so p99 is 5 ms and the sweep finds no rate
+        assertTrue(table.contains("| NETTY | 256 | none | - | [1000] |"), table);
+        assertTrue(table.contains("| rate=1000 server=NETTY size=256 | 2000 |"), table);
+        assertTrue(table.contains("forks=2"), table);
+    }
+
+    @Test
+    void aLaggingSenderIsFlagged(@TempDir Path dir) throws Exception {
+        dev.wsbench.scenario.LatencyLog log = new dev.wsbench.scenario.LatencyLog();
+        log.startIteration();
+        log.record(100_000);
+        log.endIteration(true);
+        Path file = dir.resolve("lag.latency.jsonl");
+        Files.writeString(file, withHistogram(record("NETTY", 1000, 100), log, 100) + "\n"
+                + withHistogram(record("NETTY", 2000, 100), log, ScenarioSummary.SENDER_LAG_BOUND_US + 50) + "\n");
+        String table = ScenarioSummary.markdown(ScenarioSummary.read(file), 1000);
+        assertTrue(table.contains("sender lag p99 100.0 |"), table);
+        assertTrue(table.contains("CLIENT FELL BEHIND"), table);
+    }
+
+    private static String withHistogram(String record, dev.wsbench.scenario.LatencyLog log, double lagP99) {
+        return record.substring(0, record.length() - 1) + ",\"histogram\":\"" + log.encodedHistogram()
+                + "\",\"senderLag\":{\"p99Us\":" + lagP99 + "}}";
+    }
+
+    @Test
     void aBrokenLineNamesFileAndLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.latency.jsonl");
         Files.writeString(file, record("NETTY", 1000, 300) + "\nnot json\n");

@@ -45,26 +45,48 @@ class FieldScenarioTest {
 
     @ParameterizedTest
     @EnumSource(EchoServerType.class)
-    void openLoopReceivesEverythingItSentAndRecordsEachEcho(EchoServerType type) throws Exception {
+    void openLoopRecordsEveryEchoOnceOnOneScheduleAcrossIterations(EchoServerType type) throws Exception {
         LatencyLog latency = new LatencyLog();
+        LatencyLog senderLag = new LatencyLog();
         try (EchoServer server = type.start(Settings.LOOPBACK, 0);
-                OpenLoopEcho openLoop = new OpenLoopEcho(server.uri(), Message.of(MessageType.BINARY, 256), 2000, latency, type + " open loop")) {
+                OpenLoopEcho openLoop = new OpenLoopEcho(server.uri(), Message.of(MessageType.BINARY, 256), 2000, latency, senderLag, type + " open loop")) {
+            openLoop.start();
             for (int iteration = 0; iteration < 2; iteration++) {
                 latency.startIteration();
-                openLoop.startSchedule();
-                long end = System.nanoTime() + 150_000_000L;
-                int received = 0;
-                while (System.nanoTime() < end) {
-                    openLoop.receive();
-                    received++;
+                senderLag.startIteration();
+                openLoop.awaitReceived(openLoop.received() + 300);
+                if (iteration == 1) {
+                    openLoop.recordOutstanding();
                 }
-                openLoop.stopAndDrain();
                 latency.endIteration(true);
-                assertTrue(received > 100, "received " + received);
+                senderLag.endIteration(true);
             }
-            // every echo recorded exactly once: about 2 x 150 ms x 2000/s
+            // one schedule: every echo received in the two windows, plus those still due at the end
             long count = latency.measured().getTotalCount();
-            assertTrue(count >= 550 && count <= 700, "recorded " + count);
+            assertTrue(count >= 600 && count <= 800, "recorded " + count);
+            assertTrue(senderLag.measured().getTotalCount() >= 500, "sender lag values " + senderLag.measured().getTotalCount());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void openLoopChargesMessagesAServerNeverAnsweredAndFailsTheWait() throws Exception {
+        // A server that completes the handshake and never echoes: the old open loop stopped its
+        // schedule at the iteration's end and recorded nothing for these messages.
+        try (dev.wsbench.FakeServerAccess silent = dev.wsbench.FakeServerAccess.silent()) {
+            LatencyLog latency = new LatencyLog();
+            OpenLoopEcho openLoop = new OpenLoopEcho(silent.uri(), Message.of(MessageType.BINARY, 256), 2000, latency, new LatencyLog(), "silent open loop");
+            try {
+                latency.startIteration();
+                openLoop.start();
+                Thread.sleep(200);
+                openLoop.recordOutstanding();
+                latency.endIteration(true);
+                long count = latency.measured().getTotalCount();
+                assertTrue(count >= 300, "messages due in 200 ms at 2000/s: recorded " + count);
+                assertTrue(latency.measured().getMaxValue() >= 150_000_000L, "the oldest waited about 200 ms: " + latency.measured().getMaxValue());
+            } finally {
+                assertThrows(ScenarioFailedException.class, openLoop::close); // no close frame ever comes
+            }
         }
     }
 
