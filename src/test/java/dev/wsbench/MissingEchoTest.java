@@ -19,9 +19,9 @@ class MissingEchoTest {
     @ParameterizedTest
     @EnumSource(value = EchoClientType.class, names = {"REFERENCE", "NETTY"}) // the blocking client and a mailbox-based one
     void missingEchoFailsWithinTheTimeoutNamingThePair(EchoClientType client) throws Exception {
-        try (FakeServer server = new FakeServer(key -> FakeServer.switchingProtocols(key, ReferenceEchoClient.acceptFor(key)));
-             VerifiedEcho echo = new VerifiedEcho(client.connect(server.uri()), Message.of(MessageType.BINARY, 256),
-                     VerifiedEcho.describe("SILENT", client, 256, MessageType.BINARY))) {
+        try (FakeServer server = new FakeServer(key -> FakeServer.switchingProtocols(key, ReferenceEchoClient.acceptFor(key)))) {
+            VerifiedEcho echo = new VerifiedEcho(client.connect(server.uri()), Message.of(MessageType.BINARY, 256),
+                     VerifiedEcho.describe("SILENT", client, 256, MessageType.BINARY));
             long start = System.nanoTime();
             VerifiedEcho.EchoFailedException e = assertThrows(VerifiedEcho.EchoFailedException.class, echo::roundTrip);
             long tookMs = (System.nanoTime() - start) / 1_000_000;
@@ -29,6 +29,13 @@ class MissingEchoTest {
             assertTrue(e.getMessage().contains("no echo within") || e.getMessage().contains("no data within"), e.getMessage());
             // Correctness, not speed: the wait ended (it did not hang) and not before the timeout.
             assertTrue(tookMs >= Settings.TIMEOUT.toMillis() - 50, "gave up after " + tookMs + " ms");
+            if (client == EchoClientType.REFERENCE) {
+                // nor does it answer the close frame: the reference client says so instead of waiting silently
+                java.util.concurrent.TimeoutException closing = assertThrows(java.util.concurrent.TimeoutException.class, echo::close);
+                assertTrue(closing.getMessage().startsWith("closing handshake: no close frame"), closing.getMessage());
+            } else {
+                echo.close();
+            }
         }
     }
 }

@@ -72,7 +72,7 @@ public class BroadcastBenchmark extends JmhDefaults {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public int broadcast(Deliveries counted) {
+    public int broadcast(Deliveries counted, ServerEvents events) {
         int delivered = group.broadcast();
         counted.deliveries += delivered;
         return delivered;
@@ -82,7 +82,7 @@ public class BroadcastBenchmark extends JmhDefaults {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public int broadcastLatency() {
+    public int broadcastLatency(ServerEvents events) {
         return group.broadcast();
     }
 }

@@ -116,7 +116,7 @@ public class ConnectionScalingBenchmark extends JmhDefaults {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BATCH)
-    public long roundTrips(Errors errors) {
+    public long roundTrips(Errors errors, ServerEvents events) {
         target += BATCH;
         load.awaitCompleted(target);
         long now = load.errors();

@@ -30,7 +30,7 @@ public abstract class EchoRoundTrips extends JmhDefaults {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public int roundTrip() {
+    public int roundTrip(ServerEvents events) {
         return echo.roundTrip();
     }
 
@@ -38,7 +38,7 @@ public abstract class EchoRoundTrips extends JmhDefaults {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public int roundTripLatency() {
+    public int roundTripLatency(ServerEvents events) {
         return echo.roundTrip();
     }
 }

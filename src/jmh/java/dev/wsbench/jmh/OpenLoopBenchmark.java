@@ -100,7 +100,7 @@ public class OpenLoopBenchmark extends JmhDefaults {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BATCH)
-    public long echo() {
+    public long echo(ServerEvents events) {
         target += BATCH;
         openLoop.awaitReceived(target);
         return target;

@@ -57,7 +57,7 @@ public class PushBenchmark extends JmhDefaults {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BATCH)
-    public long pushed() {
+    public long pushed(ServerEvents events) {
         return push.batch();
     }
 }

@@ -15,12 +15,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The loopback limit: the same payload bytes echoed by a minimal blocking TCP server, with the
- * reference client's socket code and no WebSocket framing or HTTP upgrade. Every
- * {@link EchoBenchmark} figure is best read as a ratio to this one from the same run, because
- * cross-CPU wakeups on a small VM swing absolute round-trip rates from run to run.
- *
- * <p>Excludes nothing the WebSocket echo includes except framing, masking and the libraries.
+ * The loopback baseline: the same payload bytes echoed whole (received in full, then written back)
+ * by the cheapest honest echo the JVM allows: NIO channels and direct buffers on both ends, a
+ * 4-byte length instead of WebSocket framing, no HTTP upgrade, no masking, no library (see
+ * {@link RawTcpEchoServer}). It is meant as the floor every WebSocket echo of the same bytes pays:
+ * read {@link EchoBenchmark} figures as ratios to this one from the same run, because cross-CPU
+ * wake-ups on a small VM swing absolute round-trip rates from run to run. With client and server on
+ * different CPUs a server whose threads wake differently can still beat it (see the README).
  *
  * <pre>mvn jmh:run -Djmh.args="RawTcpEchoBenchmark"</pre>
  */

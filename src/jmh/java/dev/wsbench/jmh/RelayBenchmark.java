@@ -50,7 +50,7 @@ public class RelayBenchmark extends JmhDefaults {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public int roundTrip() {
+    public int roundTrip(ServerEvents events) {
         return pair.roundTrip();
     }
 
@@ -58,7 +58,7 @@ public class RelayBenchmark extends JmhDefaults {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public int roundTripLatency() {
+    public int roundTripLatency(ServerEvents events) {
         return pair.roundTrip();
     }
 }

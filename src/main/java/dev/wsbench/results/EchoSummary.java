@@ -34,8 +34,8 @@ public final class EchoSummary {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        out.append("| server | client | type | size (B) | round trips/s | ± (99.9 %) | ratio to raw TCP | p50 µs | p99 µs | p99.9 µs |\n");
-        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| server | client | type | size (B) | round trips/s | ± (99.9 %) | ratio to raw TCP | p50 µs | p99 µs | p99.9 µs | lost-write rescues |\n");
+        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, JmhResult> e : raw.entrySet()) {
             row(out, "raw TCP", "-", "-", e.getValue(), 1.0, latency.get(key(e.getValue())));
         }
@@ -60,11 +60,30 @@ public final class EchoSummary {
     }
 
     private static void row(StringBuilder out, String server, String client, String type, JmhResult r, double ratio, JmhResult lat) {
-        out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %s |%n",
+        out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %s | %s |%n",
                 server, client, type, r.param("size"), r.score(), Double.isNaN(r.scoreError()) ? "n/a" : String.format(Locale.ROOT, "%.0f", r.scoreError()),
                 Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f", ratio),
-                pct(lat, "50.0"), pct(lat, "99.0"), pct(lat, "99.9")));
+                pct(lat, "50.0"), pct(lat, "99.0"), pct(lat, "99.9"), rescues(server, r, lat)));
     }
+
+    /**
+     * Java-WebSocket's lost-write rescues (see {@code JavaWebSocketEchoServer}) in the measured
+     * iterations of the throughput and the latency row together; "-" for the other servers.
+     */
+    static String rescues(String server, JmhResult r, JmhResult lat) {
+        if (!"JAVA_WEBSOCKET".equals(server)) {
+            return "-";
+        }
+        Double thrpt = r.secondary().get(RESCUES);
+        Double sample = lat == null ? null : lat.secondary().get(RESCUES);
+        if (thrpt == null && sample == null) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.0f", (thrpt == null ? 0 : thrpt) + (sample == null ? 0 : sample));
+    }
+
+    /** The secondary metric {@code ServerEvents} reports. */
+    static final String RESCUES = "javaWebSocketRescues";
 
     private static String pct(JmhResult lat, String p) {
         if (lat == null || !lat.percentiles().containsKey(p)) {

@@ -36,7 +36,8 @@ import org.java_websocket.server.WebSocketServer;
  * next message to that peer (Java-WebSocket issue #145 describes that symptom). So that a run can
  * finish, this adapter checks every {@value #RESCUE_TICK_MS} ms for a connection whose queued data
  * made no progress over a whole tick while WRITE interest is off, re-arms WRITE, and counts it; the
- * count is printed when the server stops. The stall still shows in the figures (as a round trip of
+ * benchmarks report the count per row as the secondary metric {@code javaWebSocketRescues} (JMH
+ * JSON, the echo table), and it is printed when the server stops. The stall still shows in the figures (as a round trip of
  * {@value #RESCUE_TICK_MS}-{@value #RESCUE_TICK_MS}x2 ms). {@code -Dwsbench.javaWebSocket.rescueLostWrites=false}
  * turns the rescue off, and the run then fails on the first stall with the usual timeout message.
  */
@@ -49,6 +50,8 @@ public final class JavaWebSocketEchoServer implements EchoServer {
     private final ScheduledExecutorService rescuer;
     private final Map<WebSocket, ByteBuffer> stuckLastTick = new HashMap<>();
     private final AtomicLong rescued = new AtomicLong();
+    /** Rescues by every Java-WebSocket server of this process, read per JMH iteration by the benchmarks. */
+    private static final AtomicLong RESCUED_IN_PROCESS = new AtomicLong();
 
     private final String scheme;
 
@@ -86,6 +89,7 @@ public final class JavaWebSocketEchoServer implements EchoServer {
                         key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
                         key.selector().wakeup();
                         rescued.incrementAndGet();
+                        RESCUED_IN_PROCESS.incrementAndGet();
                     } else {
                         stuckNow.put(connection, head);
                     }
@@ -96,6 +100,11 @@ public final class JavaWebSocketEchoServer implements EchoServer {
         }
         stuckLastTick.clear();
         stuckLastTick.putAll(stuckNow);
+    }
+
+    /** Lost writes re-armed so far by every Java-WebSocket server in this process. */
+    public static long rescuedInProcess() {
+        return RESCUED_IN_PROCESS.get();
     }
 
     public static JavaWebSocketEchoServer start(String host, int port, ServerOptions options) throws Exception {

@@ -1,29 +1,38 @@
 package dev.wsbench.server;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The loopback baseline: a minimal blocking TCP echo server (one thread per connection writing
- * back whatever it reads). No WebSocket, no HTTP. Its round trip is the floor every WebSocket echo
- * of the same bytes is compared with.
+ * The loopback baseline: the cheapest honest echo the JVM allows, with no WebSocket and no HTTP.
+ * Like every WebSocket server it receives the whole message before it answers: each message is a
+ * 4-byte big-endian length and the payload; the server reads the whole of it into one direct
+ * buffer and writes it back, length included, in one write. NIO channels and direct buffers, so
+ * no temporary copy on either side of the kernel; one blocking thread per connection, so a round
+ * trip wakes exactly one server thread. Its client is {@link dev.wsbench.client.RawTcpEchoClient}.
  */
 public final class RawTcpEchoServer implements EchoServer {
-    private final ServerSocket listener;
+    /** Largest payload accepted, as for the WebSocket servers. */
+    static final int MAX_PAYLOAD = dev.wsbench.Settings.MAX_MESSAGE_BYTES;
+
+    private final ServerSocketChannel listener;
     private final Thread acceptor;
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final String host;
+    private final int port;
 
     private RawTcpEchoServer(String host, int port) throws IOException {
         this.host = host;
-        listener = new ServerSocket(port, 50, InetAddress.getByName(host));
+        listener = ServerSocketChannel.open();
+        listener.bind(new InetSocketAddress(host, port), 50);
+        this.port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
         acceptor = new Thread(this::acceptLoop, "raw-tcp-echo-acceptor");
         acceptor.setDaemon(true);
     }
@@ -35,12 +44,12 @@ public final class RawTcpEchoServer implements EchoServer {
     }
 
     private void acceptLoop() {
-        while (!listener.isClosed()) {
+        while (listener.isOpen()) {
             try {
-                Socket socket = listener.accept();
-                socket.setTcpNoDelay(true);
-                connections.add(socket);
-                Thread t = new Thread(() -> echo(socket), "raw-tcp-echo-" + socket.getPort());
+                SocketChannel channel = listener.accept();
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                connections.add(channel);
+                Thread t = new Thread(() -> echo(channel), "raw-tcp-echo-" + ((InetSocketAddress) channel.getRemoteAddress()).getPort());
                 t.setDaemon(true);
                 threads.add(t);
                 t.start();
@@ -50,18 +59,48 @@ public final class RawTcpEchoServer implements EchoServer {
         }
     }
 
-    private void echo(Socket socket) {
-        byte[] buffer = new byte[64 * 1024];
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                out.write(buffer, 0, n);
+    private void echo(SocketChannel channel) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+        try (channel) {
+            while (true) {
+                buffer.clear().limit(4);
+                if (!readFully(channel, buffer)) {
+                    return; // the client closed between messages
+                }
+                int length = buffer.getInt(0);
+                if (length < 0 || length > MAX_PAYLOAD) {
+                    return; // not a message of this protocol: drop the connection
+                }
+                if (buffer.capacity() < 4 + length) {
+                    ByteBuffer grown = ByteBuffer.allocateDirect(4 + length);
+                    grown.putInt(0, length);
+                    buffer = grown;
+                }
+                buffer.limit(4 + length).position(4);
+                if (!readFully(channel, buffer)) {
+                    return;
+                }
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
             }
         } catch (IOException e) {
             // peer went away or the server is closing: either way this connection is done
         } finally {
-            connections.remove(socket);
+            connections.remove(channel);
             threads.remove(Thread.currentThread());
         }
+    }
+
+    /** Reads until {@code buffer} is full; false at end of stream. */
+    private static boolean readFully(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -71,13 +110,13 @@ public final class RawTcpEchoServer implements EchoServer {
 
     @Override
     public int port() {
-        return listener.getLocalPort();
+        return port;
     }
 
     @Override
     public void close() throws IOException, InterruptedException {
         listener.close();
-        for (Socket s : connections) {
+        for (SocketChannel s : connections) {
             s.close();
         }
         acceptor.join(10_000);

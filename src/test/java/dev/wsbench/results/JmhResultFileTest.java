@@ -64,6 +64,15 @@ class JmhResultFileTest {
     }
 
     @Test
+    void theEchoTableShowsJavaWebSocketRescuesFromTheSecondaryMetric() throws Exception {
+        String jws = result("EchoBenchmark.roundTrip", "thrpt", "\"server\":\"JAVA_WEBSOCKET\",\"client\":\"REFERENCE\",\"size\":\"256\",\"type\":\"BINARY\"", 5000, "ops/s");
+        jws = jws.substring(0, jws.length() - 1) + ",\"secondaryMetrics\":{\"javaWebSocketRescues\":{\"score\":3.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"#\",\"rawData\":[[3.0]]}}}";
+        String table = EchoSummary.markdown(JmhResultFile.read(write("[" + jws + "]")));
+        assertTrue(table.contains("| JAVA_WEBSOCKET | REFERENCE | BINARY | 256 | 5000 | n/a | n/a | 5000.0 | 5000.0 | 5000.0 | 3 |")
+                || table.contains("| JAVA_WEBSOCKET | REFERENCE | BINARY | 256 | 5000 | n/a | n/a | n/a | n/a | n/a | 3 |"), table);
+    }
+
+    @Test
     void missingFileIsNamed() {
         ResultFileException e = assertThrows(ResultFileException.class, () -> JmhResultFile.read(dir.resolve("absent.json")));
         assertEquals(dir.resolve("absent.json") + ": no such file", e.getMessage());

@@ -1,0 +1,47 @@
+package dev.wsbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.wsbench.client.RawTcpEchoClient;
+import dev.wsbench.payload.Message;
+import dev.wsbench.payload.MessageType;
+import dev.wsbench.server.RawTcpEchoServer;
+import java.io.DataOutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** The raw TCP baseline echoes whole messages, checked like every WebSocket echo, and answers nothing before a message is complete. */
+class RawTcpEchoTest {
+
+    @Test
+    void echoesWholeMessagesOfEverySize() throws Exception {
+        try (RawTcpEchoServer server = RawTcpEchoServer.start(Settings.LOOPBACK, 0)) {
+            for (int size : new int[] {0, 1, 256, 8192, 100000, 1 << 20}) {
+                try (VerifiedEcho echo = new VerifiedEcho(RawTcpEchoClient.connect(server.uri()), Message.of(MessageType.BINARY, size), "raw " + size)) {
+                    for (int i = 0; i < 3; i++) {
+                        assertEquals(size, echo.roundTrip());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void answersOnlyOnceTheWholeMessageHasArrived() throws Exception {
+        try (RawTcpEchoServer server = RawTcpEchoServer.start(Settings.LOOPBACK, 0);
+                Socket socket = new Socket(Settings.LOOPBACK, server.port())) {
+            socket.setSoTimeout(300);
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeInt(1000);
+            out.write(new byte[999]); // one byte short
+            out.flush();
+            assertThrows(SocketTimeoutException.class, () -> socket.getInputStream().read());
+            out.write(7);
+            out.flush();
+            socket.setSoTimeout((int) Settings.TIMEOUT.toMillis());
+            assertEquals(1004, socket.getInputStream().readNBytes(1004).length);
+        }
+    }
+}
