@@ -32,9 +32,20 @@ final class MemoryStreamConnection extends org.xnio.StreamConnection {
         setSinkConduit(sink);
     }
 
-    /** Makes {@code read}'s remaining bytes the next thing the connection reads (the buffer itself, not a copy). */
+    /** Bytes copied out of offered reads so far: a socket's read would copy exactly these, once. */
+    private long bytesCopied;
+
+    /**
+     * Makes {@code read}'s remaining bytes the next thing the connection reads. The buffer is neither
+     * copied nor modified: a read-only view of it is queued, and the reader's {@code read} copies out
+     * of the view into its own buffer, as a socket read copies out of the kernel.
+     */
     void offer(ByteBuffer read) {
-        source.queue.add(read);
+        source.queue.add(read.asReadOnlyBuffer());
+    }
+
+    long bytesCopied() {
+        return bytesCopied;
     }
 
     long unreadBytes() {
@@ -70,6 +81,7 @@ final class MemoryStreamConnection extends org.xnio.StreamConnection {
                 dst.position(dst.position() + count);
                 head.position(head.position() + count);
                 n += count;
+                bytesCopied += count;
                 if (!head.hasRemaining()) {
                     queue.poll();
                 }

@@ -48,8 +48,6 @@ final class UndertowFrameParser implements FrameParser {
         }
     }
 
-    private static final int IDLE_RECEIVES = 3;
-
     private final MemoryStreamConnection connection;
     private final WebSocket07Channel channel;
     private final ByteBuffer appBuffer = ByteBuffer.allocate(16 * 1024);
@@ -64,6 +62,17 @@ final class UndertowFrameParser implements FrameParser {
 
     static FrameParser create(Side side) {
         return new UndertowFrameParser(side);
+    }
+
+    /** Undertow's channel reads from the connection into its pooled buffer: that is the one copy per read. */
+    @Override
+    public boolean copiesReadsIntoOwnBuffers() {
+        return true;
+    }
+
+    /** Bytes the connection has copied into Undertow's buffers (for the test that there is one copy per read byte). */
+    long bytesCopied() {
+        return connection.bytesCopied();
     }
 
     @Override
@@ -84,14 +93,14 @@ final class UndertowFrameParser implements FrameParser {
 
     /**
      * Lets Undertow consume everything offered so far, handing message bytes to {@code sink} as they
-     * are read. Undertow's {@code receive()} handles at most one frame per call and may parse a header
-     * without consuming input or making data readable, so the pump stops only after
-     * {@value #IDLE_RECEIVES} calls in a row that changed nothing.
+     * are read, as its read listener would: {@code receive()} for the next frame, then reads from
+     * that frame's channel; it stops at the first call that makes no progress (no frame, no data, no
+     * input consumed), which is where a real connection would wait for the next network read.
      */
     private void pump(PayloadSink sink) throws IOException {
-        int idle = 0;
-        while (idle < IDLE_RECEIVES) {
+        while (true) {
             long before = connection.unreadBytes();
+            int bufferedBefore = bufferedInChannel();
             boolean progress = false;
             if (current == null) {
                 StreamSourceFrameChannel next = channel.receive();
@@ -114,10 +123,20 @@ final class UndertowFrameParser implements FrameParser {
                 } else if (n > 0) {
                     progress = true;
                 } else {
-                    channel.receive(); // the message needs more bytes: let the channel read them for it
+                    // The message needs more bytes: let the channel read (or route the next
+                    // continuation frame) for it, then read again; the pair is one listener call.
+                    channel.receive();
+                    n = readCurrent(sink);
+                    if (n == -1) {
+                        current.close();
+                        current = null;
+                    }
+                    progress = n != 0;
                 }
             }
-            idle = progress || connection.unreadBytes() != before ? 0 : idle + 1;
+            if (!progress && connection.unreadBytes() == before && bufferedInChannel() == bufferedBefore) {
+                return;
+            }
         }
     }
 
@@ -138,6 +157,32 @@ final class UndertowFrameParser implements FrameParser {
             sink.frame(firstPiece ? opcode(current) : 0, false, appBuffer);
             firstPiece = false;
             total += n;
+        }
+    }
+
+    /**
+     * Bytes Undertow holds in its channel's read buffer, not yet parsed. A {@code receive()} call
+     * that parses a frame header out of that buffer consumes no input and returns nothing, yet is
+     * progress; this is how the pump sees it (read reflectively: Undertow does not expose it).
+     */
+    private int bufferedInChannel() {
+        try {
+            io.undertow.util.ReferenceCountedPooled pooled = (io.undertow.util.ReferenceCountedPooled) READ_DATA.get(channel);
+            return pooled == null || pooled.isFreed() ? -1 : pooled.getBuffer().remaining();
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.lang.reflect.Field READ_DATA = readDataField();
+
+    private static java.lang.reflect.Field readDataField() {
+        try {
+            java.lang.reflect.Field f = io.undertow.server.protocol.framed.AbstractFramedChannel.class.getDeclaredField("readData");
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("this Undertow has no AbstractFramedChannel.readData; the parsing harness needs updating", e);
         }
     }
 
