@@ -15,8 +15,29 @@ public final class Compare {
     private Compare() {
     }
 
+    /** Exit codes, each printed as the last line so that a caller behind Maven (which exits 1 for any failure) can tell them apart. */
+    static final int NO_REGRESSION = 0;
+    static final int REGRESSION = 1;
+    static final int UNUSABLE_INPUT = 2;
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (RuntimeException e) { // never a stack trace, never exit 1 for bad input
+            System.err.println("error: cannot compare: " + e);
+            code = UNUSABLE_INPUT;
+        }
+        System.out.println(outcome(code));
+        System.exit(code);
+    }
+
+    static String outcome(int code) {
+        return switch (code) {
+            case NO_REGRESSION -> "compare result: 0 (no regression beyond the threshold)";
+            case REGRESSION -> "compare result: 1 (regression beyond the threshold)";
+            default -> "compare result: 2 (unusable input or options)";
+        };
     }
 
     static int run(String[] args) {
@@ -62,12 +83,12 @@ public final class Compare {
             printProvenance(a, b);
             System.out.print(c.format(markdown));
             if (!Double.isNaN(failAbove) && c.worstRegressionPercent() > failAbove) {
-                System.err.printf(java.util.Locale.ROOT, "FAIL: significant regression of %.1f%% exceeds -DfailAbove=%s%%%n",
+                System.err.printf(java.util.Locale.ROOT, "FAIL: significant regression (after Holm's correction) of %.1f%% exceeds -DfailAbove=%s%%%n",
                         c.worstRegressionPercent(), failAbove);
                 return 1;
             }
             return 0;
-        } catch (ResultFileException e) {
+        } catch (ResultFileException | java.nio.file.InvalidPathException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
         }

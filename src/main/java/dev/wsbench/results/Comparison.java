@@ -14,9 +14,10 @@ import org.apache.commons.statistics.inference.PValueMethod;
 /**
  * Two runs compared the way benchstat compares them: for every benchmark and parameter set present
  * in both, the median of each side with a distribution-free 95 % confidence interval, the change
- * of the median, and a two-sided Mann-Whitney U test over all samples of all forks (per-iteration
- * scores; every operation's time in sample-time mode). A change whose p-value is 0.05 or more is
- * shown as {@code ~}. Direction-aware: a regression is a significant fall in throughput or rise in
+ * of the median, and a two-sided Mann-Whitney U test over all samples of all forks (one per
+ * measurement iteration: its score, or in sample-time mode its mean operation time; or one per fork
+ * with {@code perFork}). The p-values of all rows are corrected with Holm's method; a change whose
+ * corrected p-value is 0.05 or more is shown as {@code ~}. Direction-aware: a regression is a significant fall in throughput or rise in
  * time per operation.
  *
  * <p>The test is Apache Commons Statistics' {@code MannWhitneyUTest} with {@code PValueMethod.AUTO}
@@ -45,10 +46,15 @@ public final class Comparison {
         }
     }
 
-    /** A compared benchmark; {@code p} is NaN when a side has no samples. */
-    public record Row(String key, String unit, boolean higherIsBetter, Side baseline, Side candidate, double changePercent, double p) {
+    /**
+     * A compared benchmark; {@code p} is the row's own p-value, {@code pAdjusted} the same after
+     * Holm's correction over all rows of the comparison (NaN when a side has no samples).
+     */
+    public record Row(String key, String unit, boolean higherIsBetter, Side baseline, Side candidate, double changePercent, double p,
+                      double pAdjusted) {
+        /** Significant after the multiple-comparison correction: with many rows, one in twenty would otherwise pass by chance. */
         public boolean significant() {
-            return p < ALPHA;
+            return pAdjusted < ALPHA;
         }
 
         /** Significant and in the worse direction. */
@@ -90,14 +96,37 @@ public final class Comparison {
             Side bs = Side.of(x);
             Side cs = Side.of(y);
             double p = x.length == 0 || y.length == 0 ? Double.NaN : TEST.test(x, y).getPValue();
-            c.rows.add(new Row(e.getKey(), base.unit(), base.higherIsBetter(), bs, cs, (cs.median() - bs.median()) / bs.median() * 100, p));
+            c.rows.add(new Row(e.getKey(), base.unit(), base.higherIsBetter(), bs, cs, (cs.median() - bs.median()) / bs.median() * 100, p, p));
         }
+        c.adjustHolm();
         for (String key : a.keySet()) {
             if (!b.containsKey(key)) {
                 c.onlyInCandidate.add(key);
             }
         }
         return c;
+    }
+
+    /**
+     * Holm's step-down correction (controls the family-wise error rate without assuming the rows are
+     * independent, which they are not: they share a machine and a run): the i-th smallest of m
+     * p-values becomes max over j <= i of min(1, (m - j + 1) p(j)).
+     */
+    private void adjustHolm() {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!Double.isNaN(rows.get(i).p())) {
+                order.add(i);
+            }
+        }
+        order.sort((x, y) -> Double.compare(rows.get(x).p(), rows.get(y).p()));
+        int m = order.size();
+        double running = 0;
+        for (int rank = 0; rank < m; rank++) {
+            Row r = rows.get(order.get(rank));
+            running = Math.max(running, Math.min(1, (m - rank) * r.p()));
+            rows.set(order.get(rank), new Row(r.key(), r.unit(), r.higherIsBetter(), r.baseline(), r.candidate(), r.changePercent(), r.p(), running));
+        }
     }
 
     private static Map<String, JmhResult> index(List<JmhResult> results) {
@@ -184,18 +213,20 @@ public final class Comparison {
     /** The comparison as a plain-text or Markdown table, with the geomean row and notes. */
     public String format(boolean markdown) {
         List<String[]> table = new ArrayList<>();
-        table.add(new String[] {"benchmark", "baseline (median, 95% CI)", "candidate (median, 95% CI)", "change", "p"});
+        table.add(new String[] {"benchmark", "baseline (median, 95% CI)", "candidate (median, 95% CI)", "change", "p", "p (Holm)"});
         for (Row r : rows) {
             String change = Double.isNaN(r.p()) ? "n/a" : r.significant() ? String.format(Locale.ROOT, "%+.1f%%", r.changePercent()) : "~";
             table.add(new String[] {r.key() + (r.fewSamples() ? " [!]" : ""), side(r.baseline(), r.unit()), side(r.candidate(), r.unit()),
-                change + (r.regression() ? " (worse)" : r.significant() ? " (better)" : ""), String.format(Locale.ROOT, "%.3g", r.p())});
+                change + (r.regression() ? " (worse)" : r.significant() ? " (better)" : ""), String.format(Locale.ROOT, "%.3g", r.p()),
+                String.format(Locale.ROOT, "%.3g", r.pAdjusted())});
         }
-        table.add(new String[] {"geomean", "", "", String.format(Locale.ROOT, "%+.1f%% (improvement)", geomeanImprovementPercent()), ""});
+        table.add(new String[] {"geomean", "", "", String.format(Locale.ROOT, "%+.1f%% (improvement)", geomeanImprovementPercent()), "", ""});
         StringBuilder out = new StringBuilder(markdown ? markdownTable(table) : textTable(table));
         if (rows.stream().anyMatch(Row::fewSamples)) {
             out.append("[!] fewer than ").append(MIN_SAMPLES).append(" samples on a side: the test has little power; run more forks or iterations (-f, -i)\n");
         }
-        out.append("~ : no significant difference (Mann-Whitney U, two-sided, p >= ").append(ALPHA).append(")\n");
+        out.append("~ : no significant difference (Mann-Whitney U, two-sided, p >= ").append(ALPHA)
+                .append(" after Holm's correction over the ").append(rows.size()).append(" rows)\n");
         for (String k : onlyInBaseline) {
             out.append("only in baseline: ").append(k).append('\n');
         }
@@ -237,7 +268,7 @@ public final class Comparison {
         for (int i = 0; i < rows.size(); i++) {
             out.append("| ").append(String.join(" | ", rows.get(i))).append(" |\n");
             if (i == 0) {
-                out.append("|---|---:|---:|---:|---:|\n");
+                out.append("|---|---:|---:|---:|---:|---:|\n");
             }
         }
         return out.toString();

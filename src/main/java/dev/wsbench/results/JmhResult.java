@@ -13,7 +13,7 @@ import java.util.Map;
  * @param scoreError half-width of JMH's 99.9 % confidence interval (NaN if too few samples)
  * @param unit score unit, e.g. ops/s or us/op
  * @param percentiles score percentiles keyed "50.0", "99.0", ... (sample mode: latency percentiles)
- * @param rawData per fork, per iteration scores
+ * @param rawData per fork, per iteration scores (sample-time mode: each iteration's mean operation time)
  * @param secondary secondary metric scores by name, e.g. "gc.alloc.rate.norm" (B/op) under {@code -prof gc}
  * @param histogram sample-time mode: every (value, count) pair of every iteration of every fork; empty otherwise
  */
@@ -32,24 +32,11 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
     }
 
     /**
-     * The samples a comparison tests: every recorded operation time in sample-time mode (expanded
-     * from JMH's histograms), otherwise one score per measurement iteration of every fork.
+     * The samples a comparison tests: one score per measurement iteration of every fork (in
+     * sample-time mode the iteration's mean operation time; its operations are not independent
+     * samples and are never tested one by one).
      */
     public double[] samples() {
-        if (!histogram.isEmpty()) {
-            long n = 0;
-            for (double[] vc : histogram) {
-                n += (long) vc[1];
-            }
-            double[] out = new double[(int) Math.min(n, Integer.MAX_VALUE - 8)];
-            int at = 0;
-            for (double[] vc : histogram) {
-                for (long i = 0; i < (long) vc[1] && at < out.length; i++) {
-                    out[at++] = vc[0];
-                }
-            }
-            return out;
-        }
         return rawData.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
     }
 

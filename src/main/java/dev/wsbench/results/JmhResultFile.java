@@ -85,12 +85,30 @@ public final class JmhResultFile {
         }
         List<double[]> histogram = new ArrayList<>();
         if (metric.has("rawDataHistogram")) {
+            // Sample-time mode: the operation times of one iteration are correlated (same JIT state,
+            // same placement, same moment of the machine), so they are not independent samples. Each
+            // iteration becomes one sample, its mean time (JMH's own score for the mode), kept per fork
+            // as rawData is for the other modes.
+            boolean haveRaw = !raw.isEmpty();
             for (JsonElement fork : metric.getAsJsonArray("rawDataHistogram")) {
+                List<Double> iterationMeans = new ArrayList<>();
                 for (JsonElement iteration : fork.getAsJsonArray()) {
+                    double sum = 0;
+                    double count = 0;
                     for (JsonElement pair : iteration.getAsJsonArray()) {
                         JsonArray vc = pair.getAsJsonArray();
-                        histogram.add(new double[] {number(vc.get(0)), number(vc.get(1))});
+                        double value = number(vc.get(0));
+                        double n = number(vc.get(1));
+                        histogram.add(new double[] {value, n});
+                        sum += value * n;
+                        count += n;
                     }
+                    if (count > 0) {
+                        iterationMeans.add(sum / count);
+                    }
+                }
+                if (!haveRaw) {
+                    raw.add(iterationMeans);
                 }
             }
         }

@@ -144,11 +144,17 @@ public final class Provenance {
         if (!Files.exists(file)) {
             return null;
         }
+        Provenance p;
         try {
-            return new Gson().fromJson(Files.readString(file), Provenance.class);
+            p = new Gson().fromJson(Files.readString(file), Provenance.class);
         } catch (IOException | JsonParseException e) {
             throw new ResultFileException(file + ": unreadable provenance (" + e.getMessage() + ")");
         }
+        if (p == null || p.libraries == null || p.libraries.isEmpty()) {
+            throw new ResultFileException(file + ": provenance without \"libraries\"; rewrite it from the run or delete it"
+                    + " (the comparison then cannot check library versions)");
+        }
+        return p;
     }
 
     public Map<String, String> libraries() {

@@ -169,4 +169,60 @@ class CompareTest {
         assertEquals(0, run("--baseline", base.toString(), "--candidate", worse.toString(), "--markdown"));
         assertTrue(lastOutput.startsWith("note: no provenance") && lastOutput.contains("| geomean |"), lastOutput);
     }
+
+    @Test
+    void aProvenanceWithoutLibrariesIsUnusableInputNotAStackTrace() throws Exception {
+        Path base = file("base.json", "[" + result("thrpt", normal(10, 100, 1, 8)) + "]");
+        Path cand = file("cand.json", "[" + result("thrpt", normal(10, 100, 1, 9)) + "]");
+        file("base.provenance.json", "{\"jdkVersion\":\"17\"}");
+        assertEquals(2, run("--baseline", base.toString(), "--candidate", cand.toString()));
+        assertTrue(lastOutput.startsWith("error: ") && lastOutput.contains("provenance without \"libraries\"")
+                && lastOutput.strip().lines().count() == 1, lastOutput);
+        assertEquals("compare result: 2 (unusable input or options)", Compare.outcome(2));
+    }
+
+    @Test
+    void manyRowsOfNoChangeDoNotFailByChance() {
+        // 40 rows, each comparing two samples of the same distribution: uncorrected, about 2 of them
+        // fall under p = 0.05; after Holm's correction none may be called a change.
+        StringBuilder a = new StringBuilder("[");
+        StringBuilder b = new StringBuilder("[");
+        int uncorrected = 0;
+        for (int row = 0; row < 40; row++) {
+            String ra = result("thrpt", normal(10, 100, 5, 1000 + row)).replace("\"size\":\"256\"", "\"size\":\"" + row + "\"");
+            String rb = result("thrpt", normal(10, 100, 5, 2000 + row)).replace("\"size\":\"256\"", "\"size\":\"" + row + "\"");
+            a.append(row == 0 ? "" : ",").append(ra);
+            b.append(row == 0 ? "" : ",").append(rb);
+        }
+        Comparison c = Comparison.of(parseAll(a + "]"), parseAll(b + "]"));
+        for (Comparison.Row r : c.rows()) {
+            uncorrected += r.p() < Comparison.ALPHA ? 1 : 0;
+            assertFalse(r.significant(), r.key() + " p=" + r.p() + " Holm p=" + r.pAdjusted());
+        }
+        assertTrue(uncorrected >= 1, "the uncorrected test would have flagged some rows (" + uncorrected + ")");
+        assertTrue(c.format(false).contains("Holm"), c.format(false));
+    }
+
+    @Test
+    void sampleTimeRowsTestOneValuePerIterationNotEveryOperation() {
+        // Three iterations of 10000 operations each: 3 samples, not 30000 correlated ones.
+        String hist = "[[[10.0,5000],[12.0,5000]],[[11.0,10000]],[[10.5,10000]]]";
+        String sample = "{\"benchmark\":\"dev.wsbench.jmh.EchoBenchmark.roundTripLatency\",\"mode\":\"sample\","
+                + "\"params\":{\"server\":\"NETTY\",\"size\":\"256\"},\"primaryMetric\":{\"score\":11,\"scoreError\":\"NaN\","
+                + "\"scoreUnit\":\"us/op\",\"rawDataHistogram\":[" + hist + "]}}";
+        JmhResult r = JmhResultFileTest.parse(sample).get(0);
+        assertEquals(3, r.samples().length);
+        assertEquals(11.0, r.samples()[0], 1e-9);
+        assertEquals(1, r.forkSamples().length);
+    }
+
+    private static java.util.List<JmhResult> parseAll(String json) {
+        try {
+            Path f = Files.createTempFile("jmh", ".json");
+            Files.writeString(f, json);
+            return JmhResultFile.read(f);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
