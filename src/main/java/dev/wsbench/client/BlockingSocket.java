@@ -25,6 +25,9 @@ final class BlockingSocket implements AutoCloseable {
     private final byte[] readBuffer = new byte[READ_BUFFER];
     private int readPos;
     private int readLimit;
+    /** Odd while a write is in progress; the {@link WriteWatchdog} closes a socket whose write stays put too long. */
+    private volatile long writes;
+    private volatile boolean writeTimedOut;
 
     BlockingSocket(String host, int port) throws IOException {
         this(host, port, null);
@@ -45,6 +48,7 @@ final class BlockingSocket implements AutoCloseable {
             }
             in = socket.getInputStream();
             out = socket.getOutputStream();
+            WriteWatchdog.watch(this);
         } catch (IOException e) {
             socket.close();
             throw new IOException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
@@ -62,8 +66,43 @@ final class BlockingSocket implements AutoCloseable {
         socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
     }
 
+    /**
+     * Writes all of {@code bytes[offset..offset+length)}. {@code java.net.Socket} has no write
+     * timeout, so a write that stays blocked (the peer stopped reading) for longer than
+     * {@link Settings#TIMEOUT} is ended by the {@link WriteWatchdog}, which closes the socket; the
+     * write then fails with a message saying so.
+     */
     void write(byte[] bytes, int offset, int length) throws IOException {
-        out.write(bytes, offset, length);
+        writes++;
+        try {
+            out.write(bytes, offset, length);
+        } catch (IOException e) {
+            if (writeTimedOut) {
+                throw new IOException("write of " + length + " bytes blocked for more than " + Settings.TIMEOUT.toMillis()
+                        + " ms: the peer stopped reading (raise the limit with -Dwsbench.timeoutMs=...)", e);
+            }
+            throw e;
+        } finally {
+            writes++;
+        }
+    }
+
+    /** Called by the watchdog: the write in progress has not finished within the timeout. */
+    void abortStuckWrite() {
+        writeTimedOut = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is how the blocked write is ended; nothing else to do
+        }
+    }
+
+    long writeCount() {
+        return writes;
+    }
+
+    boolean isClosed() {
+        return socket.isClosed();
     }
 
     /** Reads one byte (buffered). */
@@ -106,6 +145,7 @@ final class BlockingSocket implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        WriteWatchdog.forget(this);
         socket.close();
     }
 }

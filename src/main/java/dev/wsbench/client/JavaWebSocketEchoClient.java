@@ -30,7 +30,7 @@ public final class JavaWebSocketEchoClient implements EchoClient {
         client.setConnectionLostTimeout(0);
         if (!client.connectBlocking(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             Throwable cause = client.error;
-            client.closeBlocking();
+            closeBounded(client);
             if (cause != null) {
                 throw new IOException("Java-WebSocket client could not connect to " + uri + ": " + cause, cause);
             }
@@ -51,8 +51,23 @@ public final class JavaWebSocketEchoClient implements EchoClient {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        client.closeBlocking();
+    public void close() throws InterruptedException, TimeoutException {
+        closeBounded(client);
+    }
+
+    /**
+     * {@code closeBlocking()} waits without a limit for the closing handshake; this starts the same
+     * close and waits at most {@link Settings#TIMEOUT} for the connection to be closed.
+     */
+    private static void closeBounded(Client client) throws InterruptedException, TimeoutException {
+        client.close();
+        long deadline = System.nanoTime() + Settings.TIMEOUT.toNanos();
+        while (!client.isClosed() && client.getReadyState() != org.java_websocket.enums.ReadyState.NOT_YET_CONNECTED) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Java-WebSocket client: connection not closed within " + Settings.TIMEOUT.toMillis() + " ms of close()");
+            }
+            Thread.sleep(1);
+        }
     }
 
     private static final class Client extends WebSocketClient {

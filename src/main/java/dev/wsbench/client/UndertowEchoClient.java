@@ -27,6 +27,9 @@ import org.xnio.XnioWorker;
  * Undertow's {@code WebSocketClient} on its own XNIO worker (one I/O thread), with an
  * {@link AbstractReceiveListener} that buffers whole messages.
  *
+ * <p>Sends with {@code WebSockets.sendBinary/sendText} and a callback (not the blocking variants,
+ * whose wait could not be bounded); the echo wait is bounded by the timeout.
+ *
  * <p>Undertow masks the caller's buffer in place when it sends, so each send first copies the
  * message into a buffer owned by this client (one memory copy per send, counted as client cost).
  */
@@ -38,12 +41,24 @@ public final class UndertowEchoClient implements EchoClient {
     private final XnioWorker worker;
     private final WebSocketChannel channel;
     private final EchoMailbox mailbox;
+    /** Fails the round trip waiting in the mailbox when a send fails. */
+    private final io.undertow.websockets.core.WebSocketCallback<Void> sendFailure;
     private byte[] sendCopy = new byte[0];
 
     private UndertowEchoClient(XnioWorker worker, WebSocketChannel channel, EchoMailbox mailbox) {
         this.worker = worker;
         this.channel = channel;
         this.mailbox = mailbox;
+        this.sendFailure = new io.undertow.websockets.core.WebSocketCallback<>() {
+            @Override
+            public void complete(WebSocketChannel ch, Void context) {
+            }
+
+            @Override
+            public void onError(WebSocketChannel ch, Void context, Throwable failure) {
+                mailbox.fail(new IOException("Undertow client: send failed: " + failure, failure));
+            }
+        };
     }
 
     public static UndertowEchoClient connect(URI uri) throws IOException, TimeoutException {
@@ -84,10 +99,13 @@ public final class UndertowEchoClient implements EchoClient {
         }
         System.arraycopy(bytes, 0, sendCopy, 0, bytes.length);
         mailbox.expect();
+        // Undertow's asynchronous send (it writes on this thread and finishes on the I/O thread only
+        // when the socket pushes back): a blocking send could not be bounded. The echo's arrival
+        // proves the send finished, so the buffer is free again before the next round trip.
         if (message.type() == MessageType.TEXT) {
-            WebSockets.sendTextBlocking(ByteBuffer.wrap(sendCopy), channel);
+            WebSockets.sendText(ByteBuffer.wrap(sendCopy), channel, sendFailure);
         } else {
-            WebSockets.sendBinaryBlocking(ByteBuffer.wrap(sendCopy), channel);
+            WebSockets.sendBinary(ByteBuffer.wrap(sendCopy), channel, sendFailure);
         }
         return mailbox.await();
     }
