@@ -50,6 +50,34 @@ class ServerLifecycleTest {
         fail(type + ": threads still alive " + Settings.TIMEOUT.toMillis() + " ms after " + CYCLES + " start/stop cycles: " + leaked);
     }
 
+    /**
+     * A standalone server is restarted on the same port right after a run: the port must be free
+     * for a new bind at once, although the connections of the last run may still be in TIME_WAIT
+     * (Java-WebSocket did not set SO_REUSEADDR).
+     */
+    @ParameterizedTest
+    @EnumSource(EchoServerType.class)
+    void restartsOnTheSamePortRightAfterARun(EchoServerType type) throws Exception {
+        Message message = Message.of(MessageType.BINARY, 256);
+        EchoServer first = type.start(Settings.LOOPBACK, 0);
+        int port = first.port();
+        try {
+            for (int i = 0; i < 3; i++) { // connections the server side closes first leave TIME_WAIT on its port
+                try (VerifiedEcho echo = new VerifiedEcho(ReferenceEchoClient.connect(first.uri()), message, type + " before restart")) {
+                    echo.roundTrip();
+                }
+            }
+        } finally {
+            first.close();
+        }
+        EchoServer again = type.start(Settings.LOOPBACK, port);
+        try (VerifiedEcho echo = new VerifiedEcho(ReferenceEchoClient.connect(again.uri()), message, type + " after restart")) {
+            echo.roundTrip();
+        } finally {
+            again.close();
+        }
+    }
+
     /** Starts the server, echoes one message through it, stops it; returns the port it had. */
     private static int cycle(EchoServerType type, Message message) throws Exception {
         EchoServer server = type.start(Settings.LOOPBACK, 0);

@@ -40,12 +40,18 @@ public final class PushMessages {
         return template.length;
     }
 
-    /** A new message (the library may hold it until written). */
-    public ByteBuffer build(int sequence, long nanoTime) {
+    /** A new message (the library may hold it until written), without its time stamp yet. */
+    public ByteBuffer build(int sequence) {
         byte[] bytes = template.clone();
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        buffer.putLong(0, nanoTime).putInt(8, sequence);
+        buffer.putInt(8, sequence);
         return buffer;
+    }
+
+    /** Writes the hand-over time stamp: call with {@link System#nanoTime()} just before giving the built message to the library. */
+    public static ByteBuffer stampTime(ByteBuffer message, long nanoTime) {
+        message.putLong(0, nanoTime);
+        return message;
     }
 
     /**

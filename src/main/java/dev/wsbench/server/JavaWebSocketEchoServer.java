@@ -23,8 +23,11 @@ import org.java_websocket.server.WebSocketServer;
  * Java-WebSocket's {@code WebSocketServer} with its default decoder threads (one per CPU) and
  * the default {@code Draft_6455} (no extensions, so no permessage-deflate; with
  * {@link ServerOptions#deflate()} a {@code Draft_6455} with its {@code PerMessageDeflateExtension}).
- * TLS through {@code DefaultSSLWebSocketServerFactory}. Deviation from
- * defaults: TCP_NODELAY on (the library's default is off, which adds Nagle delays to echoes).
+ * TLS through {@code DefaultSSLWebSocketServerFactory}. Deviations from
+ * defaults: TCP_NODELAY on (the library's default is off, which adds Nagle delays to echoes);
+ * frame and message limit {@link Settings#MAX_MESSAGE_BYTES} (default unlimited, and the draft
+ * allocates whatever a frame header claims); SO_REUSEADDR on; an opening handshake over 64 KiB is
+ * refused (see {@link HandshakeLimit}; the library has no limit).
  * It accepts WebSocket upgrades on any path; scenario paths go to {@link ScenarioHub}, all others echo.
  *
  * <p><b>Lost-write rescue.</b> Java-WebSocket 1.5/1.6 can lose a connection's write interest: the
@@ -108,14 +111,19 @@ public final class JavaWebSocketEchoServer implements EchoServer {
     }
 
     public static JavaWebSocketEchoServer start(String host, int port, ServerOptions options) throws Exception {
-        Server server = options.deflate()
-                ? new Server(new InetSocketAddress(host, port), java.util.List.of(new org.java_websocket.drafts.Draft_6455(
-                        new org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension())))
-                : new Server(new InetSocketAddress(host, port));
-        if (options.isTls()) {
-            server.setWebSocketFactory(new org.java_websocket.server.DefaultSSLWebSocketServerFactory(options.tls()));
-        }
+        // The default Draft_6455 with one change: its frame and message limit (Integer.MAX_VALUE by
+        // default, and it allocates whatever length a frame header claims) is the suite's limit.
+        java.util.List<org.java_websocket.extensions.IExtension> extensions = options.deflate()
+                ? java.util.List.of(new org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension())
+                : java.util.List.of();
+        org.java_websocket.drafts.Draft_6455 draft = new org.java_websocket.drafts.Draft_6455(extensions,
+                java.util.List.of(new org.java_websocket.protocols.Protocol("")), Settings.MAX_MESSAGE_BYTES);
+        Server server = new Server(new InetSocketAddress(host, port), java.util.List.of(draft));
+        server.setWebSocketFactory(new HandshakeLimit(options.isTls()
+                ? new org.java_websocket.server.DefaultSSLWebSocketServerFactory(options.tls())
+                : new org.java_websocket.server.DefaultWebSocketServerFactory()));
         server.setTcpNoDelay(true);
+        server.setReuseAddr(true); // a standalone server can be restarted on the same port right after a run
         server.start();
         if (!server.started.await(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             server.stop();
@@ -158,14 +166,70 @@ public final class JavaWebSocketEchoServer implements EchoServer {
         server.stop((int) Settings.TIMEOUT.toMillis());
     }
 
+    /** Largest opening handshake accepted, as Netty's request aggregator in this suite (64 KiB). */
+    static final int MAX_HANDSHAKE_BYTES = 64 * 1024;
+
+    /**
+     * The library's own factory (plain or TLS), except that connections refuse an opening handshake
+     * over {@value #MAX_HANDSHAKE_BYTES} bytes. Java-WebSocket has no such limit: it keeps every
+     * byte of an incomplete handshake and re-copies and re-parses all of it on each read, so a
+     * client sending megabytes of headers holds the one selector thread (every connection's I/O) for
+     * seconds to minutes and grows the heap without bound. After the handshake the check is one
+     * state read per decoded buffer.
+     */
+    private static final class HandshakeLimit implements org.java_websocket.WebSocketServerFactory {
+        private final org.java_websocket.WebSocketServerFactory library;
+
+        HandshakeLimit(org.java_websocket.WebSocketServerFactory library) {
+            this.library = library;
+        }
+
+        @Override
+        public WebSocketImpl createWebSocket(org.java_websocket.WebSocketAdapter adapter, org.java_websocket.drafts.Draft draft) {
+            return new LimitedConnection(adapter, java.util.List.of(draft));
+        }
+
+        @Override
+        public WebSocketImpl createWebSocket(org.java_websocket.WebSocketAdapter adapter, java.util.List<org.java_websocket.drafts.Draft> drafts) {
+            return new LimitedConnection(adapter, drafts);
+        }
+
+        @Override
+        public java.nio.channels.ByteChannel wrapChannel(java.nio.channels.SocketChannel channel, SelectionKey key) throws IOException {
+            return library.wrapChannel(channel, key);
+        }
+
+        @Override
+        public void close() {
+            library.close();
+        }
+    }
+
+    private static final class LimitedConnection extends WebSocketImpl {
+        private long handshakeBytes;
+
+        LimitedConnection(org.java_websocket.WebSocketListener listener, java.util.List<org.java_websocket.drafts.Draft> drafts) {
+            super(listener, drafts);
+        }
+
+        @Override
+        public void decode(ByteBuffer bytes) {
+            if (getReadyState() == org.java_websocket.enums.ReadyState.NOT_YET_CONNECTED) {
+                handshakeBytes += bytes.remaining();
+                if (handshakeBytes > MAX_HANDSHAKE_BYTES) {
+                    bytes.position(bytes.limit());
+                    closeConnection(org.java_websocket.framing.CloseFrame.TOOBIG, "opening handshake over " + MAX_HANDSHAKE_BYTES + " bytes");
+                    return;
+                }
+            }
+            super.decode(bytes);
+        }
+    }
+
     private static final class Server extends WebSocketServer {
         final CountDownLatch started = new CountDownLatch(1);
         final ScenarioHub hub = new ScenarioHub();
         volatile Exception startFailure;
-
-        Server(InetSocketAddress address) {
-            super(address);
-        }
 
         Server(InetSocketAddress address, java.util.List<org.java_websocket.drafts.Draft> drafts) {
             super(address, drafts);

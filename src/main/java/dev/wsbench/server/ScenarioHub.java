@@ -27,9 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       connection on that path; the text {@value #MEMBERS_QUERY} is answered with the group's size.</li>
  * </ul>
  *
- * Binary data handed to {@link Session#onBinary} is copied once before it is forwarded (the
- * libraries reuse or free their receive buffers when the callback returns); the copy is shared,
- * read-only, by every recipient of a broadcast.
+ * Binary data handed to {@link Session#onBinary} is copied once by the hub before it is forwarded
+ * (the libraries reuse or free their receive buffers when the callback returns); the copy is
+ * shared, read-only, by every recipient of a broadcast. Undertow hands over a message that arrived
+ * in several pooled buffers only after merging them into one ({@code WebSockets.mergeBuffers}), a
+ * copy of its own before the hub's.
  */
 public final class ScenarioHub {
     static final int MAX_HELD = 1024;
@@ -220,7 +222,8 @@ public final class ScenarioHub {
             }
             PushMessages messages = PushMessages.forSize(request.size());
             for (int i = 0; i < request.count(); i++) {
-                peer.sendBinary(messages.build(i, System.nanoTime()));
+                ByteBuffer message = messages.build(i); // built first: the time stamp is the hand-over, not the build
+                peer.sendBinary(PushMessages.stampTime(message, System.nanoTime()));
             }
         }
 

@@ -20,6 +20,7 @@ import org.xnio.XnioWorker;
  * Undertow core with its default worker (I/O threads = max(CPUs, 2), worker threads = 8 per I/O
  * thread) and a {@link AbstractReceiveListener} that buffers whole messages, as Undertow's own
  * WebSocket examples do. Messages are echoed from the I/O thread. Deviations from defaults:
+ * message limit {@link Settings#MAX_MESSAGE_BYTES} for binary and text (default unlimited);
  * TCP_NODELAY set explicitly (Undertow's default is also on); no extension handshake is added, so
  * permessage-deflate is off unless {@link ServerOptions#deflate()} adds Undertow's
  * {@code PerMessageDeflateHandshake} (its defaults). TLS through {@code addHttpsListener}.
@@ -125,6 +126,16 @@ public final class UndertowEchoServer implements EchoServer {
         }
 
         @Override
+        protected long getMaxBinaryBufferSize() {
+            return Settings.MAX_MESSAGE_BYTES;
+        }
+
+        @Override
+        protected long getMaxTextBufferSize() {
+            return Settings.MAX_MESSAGE_BYTES;
+        }
+
+        @Override
         protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
             scenario.onText(message.getData());
         }
@@ -161,6 +172,16 @@ public final class UndertowEchoServer implements EchoServer {
     }
 
     private static final class EchoListener extends AbstractReceiveListener {
+        @Override
+        protected long getMaxBinaryBufferSize() {
+            return Settings.MAX_MESSAGE_BYTES;
+        }
+
+        @Override
+        protected long getMaxTextBufferSize() {
+            return Settings.MAX_MESSAGE_BYTES;
+        }
+
         @Override
         protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
             WebSockets.sendText(message.getData(), channel, null);
