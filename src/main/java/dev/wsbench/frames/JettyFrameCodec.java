@@ -3,8 +3,9 @@ package dev.wsbench.frames;
 import dev.wsbench.Settings;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteBufferPool;
-import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.util.Utf8StringBuilder;
 import org.eclipse.jetty.websocket.core.Behavior;
 import org.eclipse.jetty.websocket.core.CoreSession;
@@ -23,37 +24,57 @@ import org.eclipse.jetty.websocket.core.util.FrameValidation;
  * same in 12.0 and 12.1).
  *
  * <p>Masking: a 4-byte key from {@code ThreadLocalRandom} set on the frame, as Jetty's client
- * session does, then {@code Generator.generateWholeFrame} writes header and masked payload into an
- * output buffer of the payload's kind (heap or direct), as Jetty's flusher does.
+ * session does, then what {@code FrameFlusher} does for an unbatched frame: header and masked
+ * payload generated into two buffers from an {@code ArrayByteBufferPool}, of the payload's kind
+ * (heap or direct), released after use (see {@link #encodeMasked}).
  *
  * <p>Parsing: {@code Parser.parse} per read, then what {@code WebSocketCoreSession} does with every
  * incoming frame — {@code FrameValidation.assertValidIncoming} (mask versus role, RSV bits versus
  * negotiated extensions, close codes) and {@code FrameSequence.check} — and for text messages Jetty's
  * {@code Utf8StringBuilder} used as its {@code StringMessageSink} does (append every fragment, then
  * {@code takeCompleteString}, which fails with {@code BadPayloadException} on any coding error). The parser unmasks its input in place: each read must be a fresh copy,
- * which a connection's fill provides and {@code ParsingBenchmark} measures separately. Maximum frame
- * size raised to {@link Settings#MAX_MESSAGE_BYTES} and auto-fragmentation off, so whole frames
- * arrive whole.
+ * which a connection's fill provides and {@code ParsingBenchmark} measures separately. Configured as
+ * the suite's Jetty server is: maximum frame and message sizes raised to
+ * {@link Settings#MAX_MESSAGE_BYTES}, everything else Jetty's default (auto-fragmentation on, a
+ * pooling {@code ArrayByteBufferPool}).
  */
 final class JettyFrameCodec implements FrameCodec {
     private final Generator generator = new Generator();
+    /** A pool like the one Jetty's client and server connections draw their buffers from. */
+    private final ByteBufferPool pool = new ArrayByteBufferPool();
     private final byte[] mask = new byte[4];
     private final MaskedFrame result = new MaskedFrame();
-    private ByteBuffer output;
+    private RetainableByteBuffer header;
+    private RetainableByteBuffer masked;
 
+    /**
+     * What Jetty's {@code FrameFlusher} does with a data frame sent without batching (the API's
+     * default): the header into a pooled header buffer ({@code generateHeader}), the payload masked
+     * into a pooled buffer of the payload's size ({@code generatePayload}), both released once
+     * written (here: at the next call). The result is the masked payload; the header is generated
+     * and timed too.
+     */
     @Override
     public MaskedFrame encodeMasked(ByteBuffer payload) {
-        int capacity = payload.remaining() + Generator.MAX_HEADER_LENGTH;
-        if (output == null || output.capacity() < capacity || output.isDirect() != payload.isDirect()) {
-            output = payload.isDirect() ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
-        }
-        BufferUtil.clear(output);
+        release();
         ThreadLocalRandom.current().nextBytes(mask);
         Frame frame = new Frame(OpCode.BINARY, true, payload.duplicate());
         frame.setMask(mask);
-        generator.generateWholeFrame(frame, output);
-        int headerLength = output.remaining() - payload.remaining();
-        return result.set(output, headerLength, output.getInt(output.position() + headerLength - 4));
+        header = pool.acquire(Generator.MAX_HEADER_LENGTH, payload.isDirect());
+        generator.generateHeader(frame, header.getByteBuffer());
+        masked = pool.acquire(payload.remaining(), payload.isDirect());
+        ByteBuffer out = masked.getByteBuffer();
+        generator.generatePayload(frame, out);
+        return result.set(out, 0, ((mask[0] & 0xFF) << 24) | ((mask[1] & 0xFF) << 16) | ((mask[2] & 0xFF) << 8) | (mask[3] & 0xFF));
+    }
+
+    private void release() {
+        if (header != null) {
+            header.release();
+            masked.release();
+            header = null;
+            masked = null;
+        }
     }
 
     @Override
@@ -62,8 +83,9 @@ final class JettyFrameCodec implements FrameCodec {
         config.setMaxFrameSize(Settings.MAX_MESSAGE_BYTES);
         config.setMaxBinaryMessageSize(Settings.MAX_MESSAGE_BYTES);
         config.setMaxTextMessageSize(Settings.MAX_MESSAGE_BYTES);
-        config.setAutoFragment(false);
-        Parser parser = new Parser(ByteBufferPool.NON_POOLING, config);
+        // Auto-fragmentation stays on (Jetty's default): a frame split over reads is delivered in
+        // pieces as its bytes arrive instead of being aggregated; buffers from a pool like a connector's.
+        Parser parser = new Parser(new ArrayByteBufferPool(), config);
         CoreSession session = new Session(side, config.getMaxFrameSize());
         FrameSequence sequence = new FrameSequence();
         Utf8StringBuilder text = new Utf8StringBuilder(1024);
@@ -118,7 +140,6 @@ final class JettyFrameCodec implements FrameCodec {
         Session(Side side, long maxFrameSize) {
             this.behavior = side == Side.SERVER ? Behavior.SERVER : Behavior.CLIENT;
             setMaxFrameSize(maxFrameSize);
-            setAutoFragment(false);
         }
 
         @Override
