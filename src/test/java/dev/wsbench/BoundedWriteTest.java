@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,15 +24,7 @@ class BoundedWriteTest {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName(Settings.LOOPBACK))) {
             Thread server = new Thread(() -> {
                 try (Socket s = listener.accept()) {
-                    InputStream in = s.getInputStream();
-                    ByteArrayOutputStream head = new ByteArrayOutputStream();
-                    while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-                        head.write(in.read());
-                    }
-                    String key = head.toString(StandardCharsets.US_ASCII).lines()
-                            .filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
-                            .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("");
-                    s.getOutputStream().write(FakeServer.switchingProtocols(key, ReferenceEchoClient.acceptFor(key)).getBytes(StandardCharsets.US_ASCII));
+                    FakeServer.acceptUpgrade(s);
                     Thread.sleep(Settings.TIMEOUT.toMillis() * 3); // never read again
                 } catch (Exception e) {
                     // test over

@@ -54,6 +54,25 @@ final class FakeServer implements AutoCloseable {
         }
     }
 
+    /** Reads an upgrade request from {@code socket} and answers it correctly (101 with the right accept key). */
+    static void acceptUpgrade(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed before the end of the upgrade request");
+            }
+            head.write(b);
+        }
+        String key = head.toString(StandardCharsets.US_ASCII).lines()
+                .filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .findFirst().orElse("");
+        socket.getOutputStream().write(switchingProtocols(key, dev.wsbench.client.ReferenceEchoClient.acceptFor(key))
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** A correct 101 answer for {@code key}. */
     static String switchingProtocols(String key, String accept) {
         return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"

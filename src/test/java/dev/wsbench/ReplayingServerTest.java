@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsbench.client.EchoClientType;
-import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.EchoMismatchException;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
@@ -97,14 +96,7 @@ class ReplayingServerTest {
             try (socket) {
                 DataInputStream in = new DataInputStream(socket.getInputStream());
                 OutputStream out = socket.getOutputStream();
-                ByteArrayOutputStream head = new ByteArrayOutputStream();
-                while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-                    head.write(in.readUnsignedByte());
-                }
-                String key = head.toString(StandardCharsets.US_ASCII).lines()
-                        .filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
-                        .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("");
-                out.write(FakeServer.switchingProtocols(key, ReferenceEchoClient.acceptFor(key)).getBytes(StandardCharsets.US_ASCII));
+                FakeServer.acceptUpgrade(socket);
                 byte[] first = null;
                 int firstOpcode = 0;
                 while (true) {

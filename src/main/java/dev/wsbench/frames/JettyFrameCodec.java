@@ -25,8 +25,8 @@ import org.eclipse.jetty.websocket.core.util.FrameValidation;
  *
  * <p>Masking: a 4-byte key from {@code ThreadLocalRandom} set on the frame, as Jetty's client
  * session does, then what {@code FrameFlusher} does for an unbatched frame: header and masked
- * payload generated into two buffers from an {@code ArrayByteBufferPool}, of the payload's kind
- * (heap or direct), released after use (see {@link #encodeMasked}).
+ * payload generated into two direct buffers from an {@code ArrayByteBufferPool} (Jetty's client
+ * writes from direct buffers by default), released after use (see {@link #encodeMasked}).
  *
  * <p>Parsing: {@code Parser.parse} per read, then what {@code WebSocketCoreSession} does with every
  * incoming frame — {@code FrameValidation.assertValidIncoming} (mask versus role, RSV bits versus
@@ -40,7 +40,16 @@ import org.eclipse.jetty.websocket.core.util.FrameValidation;
  */
 final class JettyFrameCodec implements FrameCodec {
     private final Generator generator = new Generator();
-    /** A pool like the one Jetty's client and server connections draw their buffers from. */
+    /**
+     * Jetty's {@code HttpClient} (under its WebSocket client) writes from direct buffers by default
+     * ({@code isUseOutputDirectByteBuffers()}), whatever kind the payload is.
+     */
+    private static final boolean OUTPUT_DIRECT = true;
+    /**
+     * A pool like the one Jetty's client draws its buffers from ({@code ArrayByteBufferPool}
+     * defaults: buffers up to 64 KiB are pooled; a larger one, such as a 100000-byte masked payload,
+     * is allocated for the frame and dropped after it, as in Jetty).
+     */
     private final ByteBufferPool pool = new ArrayByteBufferPool();
     private final byte[] mask = new byte[4];
     private final MaskedFrame result = new MaskedFrame();
@@ -60,9 +69,9 @@ final class JettyFrameCodec implements FrameCodec {
         ThreadLocalRandom.current().nextBytes(mask);
         Frame frame = new Frame(OpCode.BINARY, true, payload.duplicate());
         frame.setMask(mask);
-        header = pool.acquire(Generator.MAX_HEADER_LENGTH, payload.isDirect());
+        header = pool.acquire(Generator.MAX_HEADER_LENGTH, OUTPUT_DIRECT);
         generator.generateHeader(frame, header.getByteBuffer());
-        masked = pool.acquire(payload.remaining(), payload.isDirect());
+        masked = pool.acquire(payload.remaining(), OUTPUT_DIRECT);
         ByteBuffer out = masked.getByteBuffer();
         generator.generatePayload(frame, out);
         return result.set(out, 0, ((mask[0] & 0xFF) << 24) | ((mask[1] & 0xFF) << 16) | ((mask[2] & 0xFF) << 8) | (mask[3] & 0xFF));

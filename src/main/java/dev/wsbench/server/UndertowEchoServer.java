@@ -115,16 +115,8 @@ public final class UndertowEchoServer implements EchoServer {
         }
     }
 
-    /** The field scenarios: {@link ScenarioHub} logic, Undertow's {@link WebSockets} for sending. */
-    private static final class ScenarioListener extends AbstractReceiveListener implements ScenarioHub.Peer {
-        private final WebSocketChannel channel;
-        ScenarioHub.Session scenario;
-
-        ScenarioListener(WebSocketChannel channel) {
-            this.channel = channel;
-            channel.addCloseTask(closed -> scenario.onClose());
-        }
-
+    /** Undertow's buffering receive listener with the suite's message limit instead of none. */
+    private abstract static class LimitedReceiveListener extends AbstractReceiveListener {
         @Override
         protected long getMaxBinaryBufferSize() {
             return Settings.MAX_MESSAGE_BYTES;
@@ -133,6 +125,17 @@ public final class UndertowEchoServer implements EchoServer {
         @Override
         protected long getMaxTextBufferSize() {
             return Settings.MAX_MESSAGE_BYTES;
+        }
+    }
+
+    /** The field scenarios: {@link ScenarioHub} logic, Undertow's {@link WebSockets} for sending. */
+    private static final class ScenarioListener extends LimitedReceiveListener implements ScenarioHub.Peer {
+        private final WebSocketChannel channel;
+        ScenarioHub.Session scenario;
+
+        ScenarioListener(WebSocketChannel channel) {
+            this.channel = channel;
+            channel.addCloseTask(closed -> scenario.onClose());
         }
 
         @Override
@@ -171,17 +174,7 @@ public final class UndertowEchoServer implements EchoServer {
         }
     }
 
-    private static final class EchoListener extends AbstractReceiveListener {
-        @Override
-        protected long getMaxBinaryBufferSize() {
-            return Settings.MAX_MESSAGE_BYTES;
-        }
-
-        @Override
-        protected long getMaxTextBufferSize() {
-            return Settings.MAX_MESSAGE_BYTES;
-        }
-
+    private static final class EchoListener extends LimitedReceiveListener {
         @Override
         protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
             WebSockets.sendText(message.getData(), channel, null);
