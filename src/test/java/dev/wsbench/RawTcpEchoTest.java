@@ -44,4 +44,14 @@ class RawTcpEchoTest {
             assertEquals(1004, socket.getInputStream().readNBytes(1004).length);
         }
     }
+
+    @Test
+    void aServerThatNeverAnswersFailsTheRoundTripAfterTheTimeout() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(Settings.LOOPBACK));
+                RawTcpEchoClient client = RawTcpEchoClient.connect(java.net.URI.create("tcp://" + Settings.LOOPBACK + ":" + silent.getLocalPort()))) {
+            VerifiedEcho echo = new VerifiedEcho(client, Message.of(MessageType.BINARY, 256), "SILENT_RAW");
+            VerifiedEcho.EchoFailedException e = assertThrows(VerifiedEcho.EchoFailedException.class, echo::roundTrip);
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("SILENT_RAW: no complete echo within"), e.getMessage());
+        }
+    }
 }

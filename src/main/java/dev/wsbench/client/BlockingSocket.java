@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  * raw TCP baseline differs from a WebSocket echo only by the framing: a blocking socket with
  * TCP_NODELAY, a read timeout, and a small read buffer for headers.
  */
-final class BlockingSocket implements AutoCloseable {
+final class BlockingSocket implements AutoCloseable, IoWatchdog.Watched {
     private static final int READ_BUFFER = 16 * 1024;
 
     private final Socket socket;
@@ -25,7 +25,7 @@ final class BlockingSocket implements AutoCloseable {
     private final byte[] readBuffer = new byte[READ_BUFFER];
     private int readPos;
     private int readLimit;
-    /** Odd while a write is in progress; the {@link WriteWatchdog} closes a socket whose write stays put too long. */
+    /** Odd while a write is in progress; the {@link IoWatchdog} closes a socket whose write stays put too long. */
     private volatile long writes;
     private volatile boolean writeTimedOut;
 
@@ -48,7 +48,7 @@ final class BlockingSocket implements AutoCloseable {
             }
             in = socket.getInputStream();
             out = socket.getOutputStream();
-            WriteWatchdog.watch(this);
+            IoWatchdog.watch(this);
         } catch (IOException e) {
             socket.close();
             throw new IOException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
@@ -69,7 +69,7 @@ final class BlockingSocket implements AutoCloseable {
     /**
      * Writes all of {@code bytes[offset..offset+length)}. {@code java.net.Socket} has no write
      * timeout, so a write that stays blocked (the peer stopped reading) for longer than
-     * {@link Settings#TIMEOUT} is ended by the {@link WriteWatchdog}, which closes the socket; the
+     * {@link Settings#TIMEOUT} is ended by the {@link IoWatchdog}, which closes the socket; the
      * write then fails with a message saying so.
      */
     void write(byte[] bytes, int offset, int length) throws IOException {
@@ -88,7 +88,8 @@ final class BlockingSocket implements AutoCloseable {
     }
 
     /** Called by the watchdog: the write in progress has not finished within the timeout. */
-    void abortStuckWrite() {
+    @Override
+    public void abortStuckIo() {
         writeTimedOut = true;
         try {
             socket.close();
@@ -97,11 +98,13 @@ final class BlockingSocket implements AutoCloseable {
         }
     }
 
-    long writeCount() {
+    @Override
+    public long ioCount() {
         return writes;
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         return socket.isClosed();
     }
 
@@ -145,7 +148,7 @@ final class BlockingSocket implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        WriteWatchdog.forget(this);
+        IoWatchdog.forget(this);
         socket.close();
     }
 }

@@ -9,8 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeoutException;
 
@@ -18,22 +17,24 @@ import java.util.concurrent.TimeoutException;
  * The loopback baseline's client: sends the payload behind a 4-byte length in one write and reads
  * the whole echo back, then copies it to the heap for the check, the same pattern as the reference
  * WebSocket client (one write of header and payload, whole message read, then checked) without
- * framing, masking or a library. A non-blocking {@link SocketChannel} with direct buffers, waiting
- * in a {@link Selector} (the same poll a {@code java.net.Socket} read with a timeout makes), so every
- * wait is bounded by {@link Settings#TIMEOUT}. Only for {@link dev.wsbench.server.RawTcpEchoServer}.
+ * framing, masking or a library. A blocking {@link SocketChannel} with direct buffers: each read
+ * is one system call that sleeps in the kernel until data comes (a timed {@code Socket} read, as
+ * the reference client's, adds a failed read and a poll). A blocking channel has no timeout, so the
+ * {@link IoWatchdog} bounds the round trip: it closes the channel when one takes longer than
+ * {@link Settings#TIMEOUT}. Only for {@link dev.wsbench.server.RawTcpEchoServer}.
  */
-public final class RawTcpEchoClient implements EchoClient {
+public final class RawTcpEchoClient implements EchoClient, IoWatchdog.Watched {
     private final SocketChannel channel;
-    private final Selector selector;
-    private final SelectionKey key;
     private final ReceivedMessage received = new ReceivedMessage();
     private ByteBuffer send = ByteBuffer.allocateDirect(64 * 1024);
     private ByteBuffer receive = ByteBuffer.allocateDirect(64 * 1024);
+    /** Odd while a round trip is in progress (see {@link IoWatchdog}). */
+    private volatile long roundTrips;
+    private volatile boolean timedOut;
 
-    private RawTcpEchoClient(SocketChannel channel) throws IOException {
+    private RawTcpEchoClient(SocketChannel channel) {
         this.channel = channel;
-        this.selector = Selector.open();
-        this.key = channel.register(selector, 0);
+        IoWatchdog.watch(this);
     }
 
     public static RawTcpEchoClient connect(URI uri) throws IOException {
@@ -41,7 +42,6 @@ public final class RawTcpEchoClient implements EchoClient {
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.socket().connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) Settings.TIMEOUT.toMillis());
-            channel.configureBlocking(false);
             return new RawTcpEchoClient(channel);
         } catch (IOException e) {
             channel.close();
@@ -57,22 +57,26 @@ public final class RawTcpEchoClient implements EchoClient {
             send = ByteBuffer.allocateDirect(total);
             receive = ByteBuffer.allocateDirect(total);
         }
-        send.clear();
-        send.putInt(payload.length).put(payload).flip();
-        while (send.hasRemaining()) {
-            if (channel.write(send) == 0) {
-                await(SelectionKey.OP_WRITE, "the server stopped reading: no write progress");
+        roundTrips++;
+        try {
+            send.clear();
+            send.putInt(payload.length).put(payload).flip();
+            while (send.hasRemaining()) {
+                channel.write(send);
             }
-        }
-        receive.clear().limit(total);
-        while (receive.hasRemaining()) {
-            int n = channel.read(receive);
-            if (n < 0) {
-                throw new EOFException("connection closed by peer");
+            receive.clear().limit(total);
+            while (receive.hasRemaining()) {
+                if (channel.read(receive) < 0) {
+                    throw new EOFException("connection closed by peer");
+                }
             }
-            if (n == 0) {
-                await(SelectionKey.OP_READ, "no data");
+        } catch (ClosedChannelException e) {
+            if (timedOut) {
+                throw new TimeoutException("no complete echo within " + Settings.TIMEOUT.toMillis() + " ms");
             }
+            throw e;
+        } finally {
+            roundTrips++;
         }
         int length = receive.getInt(0);
         if (length != payload.length) {
@@ -84,22 +88,29 @@ public final class RawTcpEchoClient implements EchoClient {
         return received;
     }
 
-    private void await(int op, String what) throws IOException, TimeoutException {
-        key.interestOps(op);
-        int ready = selector.select(Settings.TIMEOUT.toMillis());
-        selector.selectedKeys().clear();
-        key.interestOps(0);
-        if (ready == 0) {
-            throw new TimeoutException(what + " within " + Settings.TIMEOUT.toMillis() + " ms");
+    @Override
+    public long ioCount() {
+        return roundTrips;
+    }
+
+    @Override
+    public void abortStuckIo() {
+        timedOut = true;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing is how the blocked read or write is ended
         }
     }
 
     @Override
+    public boolean isClosed() {
+        return !channel.isOpen();
+    }
+
+    @Override
     public void close() throws IOException {
-        try {
-            selector.close();
-        } finally {
-            channel.close();
-        }
+        IoWatchdog.forget(this);
+        channel.close();
     }
 }

@@ -26,7 +26,8 @@ public final class ScenarioSummary {
     /**
      * The open-loop sender lag bound in microseconds: {@code -Dwsbench.openLoop.senderLagBoundUs},
      * default 200. A row whose sender lag p99 exceeds it is flagged: the client did not keep its
-     * schedule there (CPU or socket back-pressure), so its latency is not the server's alone.
+     * schedule there, because it was short of CPU or because the server's socket pushed back (under
+     * overload), so its latency is not the server's alone.
      */
     public static final long SENDER_LAG_BOUND_US = Long.getLong("wsbench.openLoop.senderLagBoundUs", 200);
 
@@ -160,7 +161,8 @@ public final class ScenarioSummary {
         if (r.has("senderLag")) {
             double lagP99 = r.getAsJsonObject("senderLag").get("p99Us").getAsDouble();
             parts.add(String.format(Locale.ROOT, "sender lag p99 %.1f", lagP99)
-                    + (lagP99 > SENDER_LAG_BOUND_US ? " > " + SENDER_LAG_BOUND_US + " µs: CLIENT FELL BEHIND, latency not the server's alone" : ""));
+                    + (lagP99 > SENDER_LAG_BOUND_US ? " > " + SENDER_LAG_BOUND_US + " µs: SENDER BEHIND SCHEDULE (client short of CPU,"
+                            + " or the server's socket pushed back), latency not the server's alone" : ""));
         }
         return String.join(", ", parts);
     }

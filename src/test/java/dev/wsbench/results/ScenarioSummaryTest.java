@@ -65,7 +65,7 @@ class ScenarioSummaryTest {
                 + withHistogram(record("NETTY", 2000, 100), log, ScenarioSummary.SENDER_LAG_BOUND_US + 50) + "\n");
         String table = ScenarioSummary.markdown(ScenarioSummary.read(file), 1000);
         assertTrue(table.contains("sender lag p99 100.0 |"), table);
-        assertTrue(table.contains("CLIENT FELL BEHIND"), table);
+        assertTrue(table.contains("SENDER BEHIND SCHEDULE"), table);
     }
 
     private static String withHistogram(String record, dev.wsbench.scenario.LatencyLog log, double lagP99) {
