@@ -49,7 +49,7 @@ public class ConnectionScalingBenchmark extends JmhDefaults {
     @Param(PayloadSizes.SMALL)
     int size;
 
-    private AsyncEchoLoad load;
+    AsyncEchoLoad load;
     private long target;
     private long connectErrors;
 
