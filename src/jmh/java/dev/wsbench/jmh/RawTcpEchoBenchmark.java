@@ -1,6 +1,7 @@
 package dev.wsbench.jmh;
 
 import dev.wsbench.Settings;
+import dev.wsbench.placement.Placement;
 import dev.wsbench.VerifiedEcho;
 import dev.wsbench.client.RawTcpEchoClient;
 import dev.wsbench.payload.Message;
@@ -30,16 +31,28 @@ public class RawTcpEchoBenchmark extends EchoRoundTrips {
 
     @State(Scope.Benchmark)
     public static class ServerState {
+        /** Where the fork's threads run, as for the WebSocket echo (see {@link Placement}). */
+        @Param("FREE")
+        Placement placement;
+
         RawTcpEchoServer running;
+        private Placement.Applied placed;
 
         @Setup(Level.Trial)
         public void start() throws Exception {
-            running = RawTcpEchoServer.start(Settings.LOOPBACK, 0);
+            placed = placement.apply();
+            running = placed.startServer(() -> RawTcpEchoServer.start(Settings.LOOPBACK, 0));
         }
 
         @TearDown(Level.Trial)
         public void stop() throws Exception {
-            running.close();
+            try {
+                if (running != null) {
+                    running.close();
+                }
+            } finally {
+                placed.undo();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.wsbench.jmh;
 
 import dev.wsbench.Settings;
+import dev.wsbench.placement.Placement;
 import dev.wsbench.server.EchoServer;
 import dev.wsbench.server.EchoServerType;
 import dev.wsbench.server.ServerOptions;
@@ -22,7 +23,12 @@ public class ServerState {
     @Param // no values: JMH runs every constant of the enum
     EchoServerType server;
 
+    /** Where the fork's threads run (see {@link Placement}); FREE unless asked. */
+    @Param("FREE")
+    Placement placement;
+
     EchoServer running;
+    private Placement.Applied placed;
 
     /** How the server starts: plain here; the wss and deflate benchmarks' states override it. */
     protected ServerOptions options() {
@@ -42,8 +48,9 @@ public class ServerState {
             return;
         }
         ServerOptions options = options();
+        placed = placement.apply(); // before the server starts, so its threads inherit their CPUs
         try {
-            running = server.start(Settings.LOOPBACK, 0, options);
+            running = placed.startServer(() -> server.start(Settings.LOOPBACK, 0, options));
         } catch (Exception e) {
             throw new IllegalStateException(server + " server failed to start (tls=" + options.isTls() + ", deflate="
                     + options.deflate() + "): " + e, e);
@@ -52,8 +59,14 @@ public class ServerState {
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
-        if (running != null) {
-            running.close();
+        try {
+            if (running != null) {
+                running.close();
+            }
+        } finally {
+            if (placed != null) {
+                placed.undo();
+            }
         }
     }
 }

@@ -1,0 +1,79 @@
+package dev.wsbench.placement;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The threads of the server under test, told apart from the client's: the server is started from
+ * a thread of the thread group {@value #GROUP_NAME}, and every thread the libraries start inherits
+ * the group of the thread that starts it (Netty's thread factory takes it from the thread that
+ * creates the event loop group, Jetty's, Undertow's and Java-WebSocket's threads from their
+ * creating thread). Their CPU time is what {@link CpuProfiler} reports as the server's.
+ */
+public final class ServerThreads {
+    static final String GROUP_NAME = "wsbench-server";
+    private static final ThreadGroup GROUP = new ThreadGroup(GROUP_NAME);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private ServerThreads() {
+    }
+
+    /**
+     * Runs {@code start} on a new thread of the server group, pinned first to {@code cpus} when not
+     * null, and returns what it returned (or throws what it threw).
+     */
+    public static <T> T start(java.util.List<Integer> cpus, Callable<T> start) throws Exception {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Thread starter = new Thread(GROUP, () -> {
+            try {
+                if (cpus != null) {
+                    CpuAffinity.pinCurrentThread(cpus);
+                }
+                result.set(start.call());
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        }, "wsbench-server-starter");
+        starter.start();
+        starter.join(); // start() itself is bounded: every server start waits at most the timeout
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return result.get();
+    }
+
+    /** Whether {@code thread} is one of the server's. */
+    public static boolean isServerThread(Thread thread) {
+        for (ThreadGroup g = thread.getThreadGroup(); g != null; g = g.getParent()) {
+            if (g == GROUP) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** CPU time the server's live threads have used, in nanoseconds (-1 where the JVM cannot tell). */
+    public static long cpuNanos() {
+        if (!THREADS.isThreadCpuTimeSupported()) {
+            return -1;
+        }
+        Thread[] threads = new Thread[GROUP.activeCount() + 16];
+        int n = GROUP.enumerate(threads, true);
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            long t = THREADS.getThreadCpuTime(threads[i].getId());
+            if (t > 0) {
+                total += t;
+            }
+        }
+        return total;
+    }
+
+    /** Whether any server thread is alive (a server started in this process). */
+    public static boolean any() {
+        return GROUP.activeCount() > 0;
+    }
+}
