@@ -101,6 +101,25 @@ public final class CpuAffinity {
         List<String> command = new ArrayList<>();
         command.add("taskset");
         command.addAll(List.of(args));
+        // With -a, taskset walks the process's threads; one that ends meanwhile ("No such process")
+        // is no failure of ours: run it again, and accept a run whose only errors are such threads.
+        for (int attempt = 1; ; attempt++) {
+            String errors = run(command);
+            if (errors.isEmpty()) {
+                return;
+            }
+            boolean onlyVanished = errors.lines().allMatch(l -> l.contains("No such process"));
+            if (!onlyVanished) {
+                throw new PlacementException(String.join(" ", command) + " failed: " + errors.lines().findFirst().orElse(""));
+            }
+            if (attempt == 3) {
+                return;
+            }
+        }
+    }
+
+    /** Runs taskset; returns its error lines ("" when it succeeded). */
+    private static String run(List<String> command) {
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -114,9 +133,12 @@ public final class CpuAffinity {
                 process.destroyForcibly();
                 throw new PlacementException(String.join(" ", command) + " did not finish within 10 s");
             }
-            if (process.exitValue() != 0) {
-                throw new PlacementException(String.join(" ", command) + " failed (exit " + process.exitValue() + "): " + output.strip());
+            if (process.exitValue() == 0) {
+                return "";
             }
+            StringBuilder errors = new StringBuilder();
+            output.lines().filter(l -> l.startsWith("taskset:")).forEach(l -> errors.append(l).append('\n'));
+            return errors.length() > 0 ? errors.toString() : "exit " + process.exitValue() + "\n";
         } catch (IOException | InterruptedException e) {
             throw new PlacementException(String.join(" ", command) + " failed: " + e);
         }

@@ -60,7 +60,7 @@ class JmhResultFileTest {
                 + result("EchoBenchmark.roundTrip", "thrpt", "\"server\":\"NETTY\",\"client\":\"REFERENCE\",\"size\":\"256\",\"type\":\"BINARY\"", 5000, "ops/s")
                 + "]";
         String table = EchoSummary.markdown(JmhResultFile.read(write(json)));
-        assertTrue(table.contains("| NETTY | REFERENCE | BINARY | 256 | 5000 | n/a | 0.50 |"), table);
+        assertTrue(table.contains("| FREE | NETTY | REFERENCE | BINARY | 256 | 5000 | n/a | 0.50 |"), table);
     }
 
     @Test
@@ -68,8 +68,25 @@ class JmhResultFileTest {
         String jws = result("EchoBenchmark.roundTrip", "thrpt", "\"server\":\"JAVA_WEBSOCKET\",\"client\":\"REFERENCE\",\"size\":\"256\",\"type\":\"BINARY\"", 5000, "ops/s");
         jws = jws.substring(0, jws.length() - 1) + ",\"secondaryMetrics\":{\"javaWebSocketRescues\":{\"score\":3.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"#\",\"rawData\":[[3.0]]}}}";
         String table = EchoSummary.markdown(JmhResultFile.read(write("[" + jws + "]")));
-        assertTrue(table.contains("| JAVA_WEBSOCKET | REFERENCE | BINARY | 256 | 5000 | n/a | n/a | 5000.0 | 5000.0 | 5000.0 | 3 |")
-                || table.contains("| JAVA_WEBSOCKET | REFERENCE | BINARY | 256 | 5000 | n/a | n/a | n/a | n/a | n/a | 3 |"), table);
+        assertTrue(table.contains("| FREE | JAVA_WEBSOCKET | REFERENCE | BINARY | 256 | 5000 | n/a | n/a | n/a | n/a | n/a | n/a | n/a | - | 3 |"), table);
+    }
+
+    @Test
+    void placementsKeepTheirOwnRawBaselineAndOneCpuRowsGetTheOverhead() throws Exception {
+        String p1 = "\"placement\":\"ONE_CPU\",";
+        String json = "[" + result("RawTcpEchoBenchmark.roundTrip", "thrpt", p1 + "\"size\":\"256\"", 50000, "ops/s") + ","
+                + result("RawTcpEchoBenchmark.roundTrip", "thrpt", "\"placement\":\"FREE\",\"size\":\"256\"", 10000, "ops/s") + ","
+                + withCpu(result("EchoBenchmark.roundTrip", "thrpt", p1 + "\"server\":\"NETTY\",\"client\":\"REFERENCE\",\"size\":\"256\",\"type\":\"BINARY\"", 40000, "ops/s"))
+                + "]";
+        String table = EchoSummary.markdown(JmhResultFile.read(write(json)));
+        // ratio to the ONE_CPU raw echo (not the FREE one); overhead 1e6/40000 - 1e6/50000 = 25 - 20 = 5 µs
+        assertTrue(table.contains("| ONE_CPU | NETTY | REFERENCE | BINARY | 256 | 40000 | n/a | 0.80 | n/a | n/a | n/a | 24.0 | 6.0 | 5.0 | - |"), table);
+    }
+
+    private static String withCpu(String result) {
+        return result.substring(0, result.length() - 1) + ",\"secondaryMetrics\":{"
+                + "\"cpu.us/op\":{\"score\":24.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"µs/op\",\"rawData\":[[24.0]]},"
+                + "\"cpu.server.us/op\":{\"score\":6.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"µs/op\",\"rawData\":[[6.0]]}}}";
     }
 
     @Test
