@@ -25,7 +25,7 @@ public final class CpuProfiler implements InternalProfiler {
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long processBefore;
-    private long serverBefore;
+    private java.util.Map<Long, Long> serverBefore;
 
     @Override
     public String getDescription() {
@@ -35,18 +35,18 @@ public final class CpuProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmark, IterationParams iteration) {
         processBefore = os.getProcessCpuTime();
-        serverBefore = ServerThreads.cpuNanos();
+        serverBefore = ServerThreads.cpuSnapshot();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmark, IterationParams iteration, IterationResult result) {
         long process = os.getProcessCpuTime() - processBefore;
-        long server = ServerThreads.cpuNanos() - serverBefore;
+        long server = ServerThreads.cpuNanosSince(serverBefore);
         long ops = result.getMetadata().getAllOps();
         List<Result> out = new ArrayList<>();
         if (ops > 0 && processBefore >= 0) {
             out.add(new ScalarResult("cpu.us/op", process / 1000.0 / ops, "µs/op", AggregationPolicy.AVG));
-            if (ServerThreads.any() && serverBefore >= 0) {
+            if (ServerThreads.any() && ManagementFactory.getThreadMXBean().isThreadCpuTimeSupported()) {
                 out.add(new ScalarResult("cpu.server.us/op", server / 1000.0 / ops, "µs/op", AggregationPolicy.AVG));
             }
         }

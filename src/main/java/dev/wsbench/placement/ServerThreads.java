@@ -55,19 +55,36 @@ public final class ServerThreads {
         return false;
     }
 
-    /** CPU time the server's live threads have used, in nanoseconds (-1 where the JVM cannot tell). */
-    public static long cpuNanos() {
+    /**
+     * CPU time used so far by each live server thread, by thread id (empty where the JVM cannot tell).
+     * Compare two with {@link #cpuNanosSince}: a sum over the group would go down when a thread ends
+     * (Netty's global executor thread ends after a second idle), taking its CPU time with it.
+     */
+    public static java.util.Map<Long, Long> cpuSnapshot() {
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
         if (!THREADS.isThreadCpuTimeSupported()) {
-            return -1;
+            return cpu;
         }
         Thread[] threads = new Thread[GROUP.activeCount() + 16];
         int n = GROUP.enumerate(threads, true);
-        long total = 0;
         for (int i = 0; i < n; i++) {
             long t = THREADS.getThreadCpuTime(threads[i].getId());
-            if (t > 0) {
-                total += t;
+            if (t >= 0) {
+                cpu.put(threads[i].getId(), t);
             }
+        }
+        return cpu;
+    }
+
+    /**
+     * CPU nanoseconds the server's threads used since {@code before}: for each thread alive now, what
+     * it used since then (all of it for a thread started since). A thread that ended in between
+     * takes its last stretch with it, so this can under-count, never go negative.
+     */
+    public static long cpuNanosSince(java.util.Map<Long, Long> before) {
+        long total = 0;
+        for (java.util.Map.Entry<Long, Long> now : cpuSnapshot().entrySet()) {
+            total += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
         }
         return total;
     }

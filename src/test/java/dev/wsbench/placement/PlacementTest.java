@@ -93,6 +93,34 @@ class PlacementTest {
     }
 
     @Test
+    void serverCpuNeverGoesNegativeWhenAServerThreadEnds() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread worker = ServerThreads.start(null, () -> {
+            Thread t = new Thread(() -> {
+                long end = System.nanoTime() + 100_000_000L;
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait(); // use some CPU time
+                }
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "server-side-worker");
+            t.start();
+            return t;
+        });
+        Thread.sleep(150);
+        assertTrue(ServerThreads.isServerThread(worker), "a thread started by a server thread is a server thread");
+        java.util.Map<Long, Long> before = ServerThreads.cpuSnapshot();
+        assertTrue(before.getOrDefault(worker.getId(), 0L) > 50_000_000L, "the worker used CPU: " + before);
+        release.countDown();
+        worker.join();
+        // a sum over the live group would now be 100 ms lower than before: a negative CPU per operation
+        assertTrue(ServerThreads.cpuNanosSince(before) >= 0);
+    }
+
+    @Test
     void cpuListsParseAsTasksetWritesThem() {
         assertEquals(List.of(0, 1, 2, 3, 6), CpuAffinity.parse("0-3,6"));
         assertEquals("0,1,2,3,6", CpuAffinity.list(CpuAffinity.parse("0-3,6\n")));
