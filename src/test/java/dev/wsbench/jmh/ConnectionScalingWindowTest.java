@@ -16,6 +16,7 @@ class ConnectionScalingWindowTest {
     void completionsBetweenIterationsCountInNoIteration() throws Exception {
         ServerState server = new ServerState();
         server.server = EchoServerType.NETTY;
+        server.placement = dev.wsbench.placement.Placement.FREE;
         server.start();
         ConnectionScalingBenchmark benchmark = new ConnectionScalingBenchmark();
         benchmark.connections = 4;
