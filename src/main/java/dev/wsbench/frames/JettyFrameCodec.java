@@ -69,12 +69,38 @@ final class JettyFrameCodec implements FrameCodec {
         ThreadLocalRandom.current().nextBytes(mask);
         Frame frame = new Frame(OpCode.BINARY, true, payload.duplicate());
         frame.setMask(mask);
-        header = pool.acquire(Generator.MAX_HEADER_LENGTH, OUTPUT_DIRECT);
+        header = acquire(pool, Generator.MAX_HEADER_LENGTH);
         generator.generateHeader(frame, header.getByteBuffer());
-        masked = pool.acquire(payload.remaining(), OUTPUT_DIRECT);
+        masked = acquire(pool, payload.remaining());
         ByteBuffer out = masked.getByteBuffer();
         generator.generatePayload(frame, out);
         return result.set(out, 0, ((mask[0] & 0xFF) << 24) | ((mask[1] & 0xFF) << 16) | ((mask[2] & 0xFF) << 8) | (mask[3] & 0xFF));
+    }
+
+    /**
+     * {@code ByteBufferPool.acquire(int, boolean)} returns {@code RetainableByteBuffer} in Jetty 12.0
+     * and {@code RetainableByteBuffer.Mutable} in 12.1: called through a handle typed with the
+     * common supertype, so one build runs against both lines.
+     */
+    private static final java.lang.invoke.MethodHandle ACQUIRE = acquireHandle();
+
+    private static java.lang.invoke.MethodHandle acquireHandle() {
+        try {
+            Class<?> returned = ByteBufferPool.class.getMethod("acquire", int.class, boolean.class).getReturnType();
+            return java.lang.invoke.MethodHandles.publicLookup()
+                    .findVirtual(ByteBufferPool.class, "acquire", java.lang.invoke.MethodType.methodType(returned, int.class, boolean.class))
+                    .asType(java.lang.invoke.MethodType.methodType(RetainableByteBuffer.class, ByteBufferPool.class, int.class, boolean.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Jetty has no ByteBufferPool.acquire(int, boolean)", e);
+        }
+    }
+
+    private static RetainableByteBuffer acquire(ByteBufferPool pool, int size) {
+        try {
+            return (RetainableByteBuffer) ACQUIRE.invokeExact(pool, size, OUTPUT_DIRECT);
+        } catch (Throwable e) {
+            throw new IllegalStateException("Jetty's pool failed to give a buffer of " + size + " bytes", e);
+        }
     }
 
     private void release() {
