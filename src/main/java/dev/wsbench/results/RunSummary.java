@@ -14,7 +14,7 @@ public final class RunSummary {
     /** Every table that has rows in {@code results}, Markdown, each with a one-line heading. */
     public static String markdown(List<JmhResult> results) {
         String echo = EchoSummary.markdown(results);
-        String heading = echo.isEmpty() ? "" : "\nEcho round trips, and as a ratio to the raw TCP echo of the same size in this run:\n";
+        String heading = echo.isEmpty() ? "" : "\nEcho round trips per placement, as a ratio to the raw TCP echo of the same size and placement in this run, with CPU per round trip:\n";
         return heading + echo + FrameSummary.markdown(results);
     }
 
