@@ -78,8 +78,52 @@ public final class StandaloneServer {
             stopped.countDown();
         }));
         out.println(type.displayName() + " echo server listening on " + server.uri() + " (Ctrl+C stops it)");
+        answerMemoryQuestions(out);
         stopped.await();
         return 0;
+    }
+
+    /** The line {@link #answerMemoryQuestions} prints: heap used after GC and resident set size, in bytes. */
+    public static final String MEMORY_ANSWER = "wsbench memory";
+
+    /**
+     * Answers the line {@code memory} on standard input with {@value #MEMORY_ANSWER}{@code  heapUsed=B rss=B}:
+     * heap in use after two full collections, and the process's resident set size
+     * ({@code VmRSS}), so that a client in another process can read this server's memory per
+     * connection from the server's own process. Other input is ignored; end of input ends the reader.
+     */
+    private static void answerMemoryQuestions(java.io.PrintStream out) {
+        Thread reader = new Thread(() -> {
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.strip().equals("memory")) {
+                        System.gc();
+                        System.gc();
+                        java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                        out.println(MEMORY_ANSWER + " heapUsed=" + heap.getUsed() + " rss=" + residentBytes());
+                        out.flush();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // standard input closed: nobody will ask
+            }
+        }, "wsbench-memory-answers");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private static long residentBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return -1;
     }
 
     private static int parsePort(String value) {
