@@ -51,7 +51,9 @@ public class RawTcpEchoBenchmark extends EchoRoundTrips {
                     running.close();
                 }
             } finally {
-                placed.undo();
+                if (placed != null) {
+                    placed.undo();
+                }
             }
         }
     }
