@@ -46,14 +46,8 @@ public class RawTcpEchoBenchmark extends EchoRoundTrips {
 
         @TearDown(Level.Trial)
         public void stop() throws Exception {
-            try {
-                if (running != null) {
-                    running.close();
-                }
-            } finally {
-                if (placed != null) {
-                    placed.undo();
-                }
+            if (placed != null) { // null only when setup failed before anything was placed or started
+                placed.stop(running);
             }
         }
     }

@@ -44,6 +44,7 @@ public class ServerState {
     public void start() {
         java.net.URI target = remoteAllowed() ? Settings.target() : null;
         if (target != null) {
+            placed = Placement.FREE.apply(); // the server runs elsewhere: nothing to place
             running = new dev.wsbench.server.RemoteServer(target);
             return;
         }
@@ -59,14 +60,8 @@ public class ServerState {
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
-        try {
-            if (running != null) {
-                running.close();
-            }
-        } finally {
-            if (placed != null) {
-                placed.undo();
-            }
+        if (placed != null) { // null only when setup failed before anything was placed or started
+            placed.stop(running);
         }
     }
 }

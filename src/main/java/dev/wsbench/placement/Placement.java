@@ -52,6 +52,17 @@ public enum Placement {
                 CpuAffinity.pinProcess(before);
             }
         }
+
+        /** Closes {@code server} (when there is one), then undoes the placement even if closing failed. */
+        public void stop(AutoCloseable server) throws Exception {
+            try {
+                if (server != null) {
+                    server.close();
+                }
+            } finally {
+                undo();
+            }
+        }
     }
 
     /**
@@ -82,8 +93,11 @@ public enum Placement {
         }
     }
 
-    /** {@link #apply(List)} with the CPUs this process may use now. */
+    /**
+     * {@link #apply(List)} with the CPUs this process may use now. {@link #FREE} reads nothing, so
+     * it works where there is no {@code /proc} (only the pinned placements need Linux).
+     */
     public Applied apply() {
-        return apply(CpuAffinity.allowedCpus());
+        return this == FREE ? apply(List.of()) : apply(CpuAffinity.allowedCpus());
     }
 }
