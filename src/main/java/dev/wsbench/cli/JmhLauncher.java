@@ -27,7 +27,7 @@ public final class JmhLauncher {
     }
 
     public static void main(String[] args) throws IOException {
-        String problem = checkParams(args);
+        String problem = ParamCheck.check(args);
         if (problem == null) {
             problem = checkTarget(args);
         }
@@ -65,7 +65,7 @@ public final class JmhLauncher {
         }
         List<String> servers;
         try {
-            servers = givenParams(args).getOrDefault("server", List.of());
+            servers = ParamCheck.given(args).getOrDefault("server", List.of());
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
@@ -142,102 +142,5 @@ public final class JmhLauncher {
         if (file != null) {
             System.out.print(dev.wsbench.results.RunSummary.markdown(dev.wsbench.results.JmhResultFile.read(file)));
         }
-    }
-
-    /** Returns a description of the first bad {@code -p} option, or null if all are valid. */
-    static String checkParams(String[] args) throws IOException {
-        Map<String, List<String>> given;
-        try {
-            given = givenParams(args);
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-        if (given.isEmpty()) {
-            return null;
-        }
-        Map<String, Field> fields = paramFields();
-        for (Map.Entry<String, List<String>> e : given.entrySet()) {
-            Field field = fields.get(e.getKey());
-            if (field == null) {
-                return "no benchmark has a parameter '" + e.getKey() + "'; parameters: " + String.join(", ", new TreeSet<>(fields.keySet()));
-            }
-            if (field.getType().isEnum()) {
-                List<String> known = Arrays.stream(field.getType().getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.toList());
-                for (String value : e.getValue()) {
-                    if (!known.contains(value)) {
-                        return "unknown value '" + value + "' for -p " + e.getKey() + "; known: " + String.join(", ", known);
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The {@code -p name=value[,value...]} options, values of a repeated name added up (as JMH does).
-     *
-     * @throws IllegalArgumentException for a {@code -p} without {@code name=}
-     */
-    private static Map<String, List<String>> givenParams(String[] args) {
-        Map<String, List<String>> given = new LinkedHashMap<>();
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("-p")) {
-                String spec = args[i + 1];
-                int eq = spec.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("-p expects name=value[,value...], got '" + spec + "'");
-                }
-                given.computeIfAbsent(spec.substring(0, eq), k -> new ArrayList<>()).addAll(Arrays.asList(spec.substring(eq + 1).split(",")));
-            }
-        }
-        return given;
-    }
-
-    /** Every {@code @Param} field of every listed benchmark class, its nested state classes and superclasses, by name. */
-    private static Map<String, Field> paramFields() throws IOException {
-        Map<String, Field> fields = new LinkedHashMap<>();
-        List<BenchmarkListEntry> entries;
-        try (InputStream in = JmhLauncher.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
-            if (in == null) {
-                throw new IOException("no " + BenchmarkList.BENCHMARK_LIST + " on the class path: benchmarks were not compiled"
-                        + " (the JMH annotation processor did not run)");
-            }
-            entries = BenchmarkList.readBenchmarkList(in);
-        }
-        for (BenchmarkListEntry entry : entries) {
-            Class<?> benchmark;
-            try {
-                benchmark = Class.forName(entry.getUserClassQName(), false, JmhLauncher.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                continue;
-            }
-            // The benchmark class, its nested classes, the state classes its methods take as
-            // parameters (such as ServerState), and all their superclasses.
-            java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>();
-            java.util.Deque<Class<?>> pending = new java.util.ArrayDeque<>(List.of(benchmark));
-            while (!pending.isEmpty()) {
-                Class<?> c = pending.pop();
-                if (c == null || c == Object.class || !classes.add(c)) {
-                    continue;
-                }
-                pending.push(c.getSuperclass());
-                pending.addAll(Arrays.asList(c.getDeclaredClasses()));
-                for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
-                    for (Class<?> p : m.getParameterTypes()) {
-                        if (p.isAnnotationPresent(org.openjdk.jmh.annotations.State.class)) {
-                            pending.add(p);
-                        }
-                    }
-                }
-            }
-            for (Class<?> c : classes) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (f.isAnnotationPresent(Param.class)) {
-                        fields.putIfAbsent(f.getName(), f);
-                    }
-                }
-            }
-        }
-        return fields;
     }
 }

@@ -107,25 +107,11 @@ public final class Comparison {
         return c;
     }
 
-    /**
-     * Holm's step-down correction (controls the family-wise error rate without assuming the rows are
-     * independent, which they are not: they share a machine and a run): the i-th smallest of m
-     * p-values becomes max over j <= i of min(1, (m - j + 1) p(j)).
-     */
     private void adjustHolm() {
-        List<Integer> order = new ArrayList<>();
+        double[] adjusted = Tables.holm(rows.stream().mapToDouble(Row::p).toArray());
         for (int i = 0; i < rows.size(); i++) {
-            if (!Double.isNaN(rows.get(i).p())) {
-                order.add(i);
-            }
-        }
-        order.sort((x, y) -> Double.compare(rows.get(x).p(), rows.get(y).p()));
-        int m = order.size();
-        double running = 0;
-        for (int rank = 0; rank < m; rank++) {
-            Row r = rows.get(order.get(rank));
-            running = Math.max(running, Math.min(1, (m - rank) * r.p()));
-            rows.set(order.get(rank), new Row(r.key(), r.unit(), r.higherIsBetter(), r.baseline(), r.candidate(), r.changePercent(), r.p(), running));
+            Row r = rows.get(i);
+            rows.set(i, new Row(r.key(), r.unit(), r.higherIsBetter(), r.baseline(), r.candidate(), r.changePercent(), r.p(), adjusted[i]));
         }
     }
 
@@ -221,7 +207,7 @@ public final class Comparison {
                 String.format(Locale.ROOT, "%.3g", r.pAdjusted())});
         }
         table.add(new String[] {"geomean", "", "", String.format(Locale.ROOT, "%+.1f%% (improvement)", geomeanImprovementPercent()), "", ""});
-        StringBuilder out = new StringBuilder(markdown ? markdownTable(table) : textTable(table));
+        StringBuilder out = new StringBuilder(Tables.format(table, markdown));
         if (rows.stream().anyMatch(Row::fewSamples)) {
             out.append("[!] fewer than ").append(MIN_SAMPLES).append(" samples on a side: the test has little power; run more forks or iterations (-f, -i)\n");
         }
@@ -245,32 +231,5 @@ public final class Comparison {
 
     private static String num(double v) {
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
-    }
-
-    private static String textTable(List<String[]> rows) {
-        int[] w = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                out.append(String.format("%-" + w[i] + "s", r[i])).append(i + 1 < r.length ? "  " : "\n");
-            }
-        }
-        return out.toString();
-    }
-
-    private static String markdownTable(List<String[]> rows) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < rows.size(); i++) {
-            out.append("| ").append(String.join(" | ", rows.get(i))).append(" |\n");
-            if (i == 0) {
-                out.append("|---|---:|---:|---:|---:|---:|\n");
-            }
-        }
-        return out.toString();
     }
 }

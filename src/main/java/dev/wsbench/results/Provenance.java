@@ -26,14 +26,8 @@ import java.util.concurrent.TimeUnit;
  * the benchmark JVMs JMH forks use the same class path.
  */
 public final class Provenance {
-    /** A class from each library under test, and the Maven coordinates of its jar. */
-    private static final String[][] LIBRARIES = {
-        {"Netty", "io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder", "io.netty", "netty-codec-http"},
-        {"Jetty", "org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler", "org.eclipse.jetty.websocket", "jetty-websocket-jetty-server"},
-        {"Undertow", "io.undertow.Undertow", "io.undertow", "undertow-core"},
-        {"Java-WebSocket", "org.java_websocket.server.WebSocketServer", "org.java-websocket", "Java-WebSocket"},
-        {"JMH", "org.openjdk.jmh.Main", "org.openjdk.jmh", "jmh-core"},
-    };
+    /** JMH's own version is recorded beside the libraries'. */
+    private static final String[] JMH = {"JMH", "org.openjdk.jmh.Main", "org.openjdk.jmh", "jmh-core"};
 
     Map<String, String> libraries = new LinkedHashMap<>();
     String jdkVendor;
@@ -46,13 +40,34 @@ public final class Provenance {
     List<String> jmhArgs;
     String gitCommit;
     String time;
+    /** For one side of an interleaved comparison: which side, of what, how ordered and calibrated. */
+    String comparison;
 
     /** Describes this JVM and machine, for a run with {@code jmhArgs}. */
     public static Provenance capture(List<String> jmhArgs) {
-        Provenance p = new Provenance();
-        for (String[] lib : LIBRARIES) {
-            p.libraries.put(lib[0], loadedVersion(lib[1], lib[2], lib[3]));
+        return capture(jmhArgs, Provenance.class.getClassLoader());
+    }
+
+    /**
+     * Describes this machine and JDK for a run whose benchmark JVMs load their classes from
+     * {@code classpath} (an interleaved comparison's side), library versions read from those jars.
+     */
+    public static Provenance capture(List<String> jmhArgs, List<Path> classpath) throws IOException {
+        URL[] urls = new URL[classpath.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = classpath.get(i).toUri().toURL();
         }
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
+            return capture(jmhArgs, loader);
+        }
+    }
+
+    private static Provenance capture(List<String> jmhArgs, ClassLoader loader) {
+        Provenance p = new Provenance();
+        for (dev.wsbench.library.Library lib : dev.wsbench.library.Library.values()) {
+            p.libraries.put(lib.displayName(), loadedVersion(lib.probeClass(), lib.probeArtifact().split(":")[0], lib.probeArtifact().split(":")[1], loader));
+        }
+        p.libraries.put(JMH[0], loadedVersion(JMH[1], JMH[2], JMH[3], loader));
         p.jdkVendor = System.getProperty("java.vendor");
         p.jdkVersion = System.getProperty("java.runtime.version", System.getProperty("java.version"));
         p.vmName = System.getProperty("java.vm.name");
@@ -67,10 +82,10 @@ public final class Provenance {
     }
 
     /** The version in the jar that holds {@code className}, or "absent" / "unknown". */
-    static String loadedVersion(String className, String groupId, String artifactId) {
+    static String loadedVersion(String className, String groupId, String artifactId, ClassLoader loader) {
         Class<?> c;
         try {
-            c = Class.forName(className, false, Provenance.class.getClassLoader());
+            c = Class.forName(className, false, loader);
         } catch (ClassNotFoundException e) {
             return "absent";
         }
@@ -155,6 +170,10 @@ public final class Provenance {
                     + " (the comparison then cannot check library versions)");
         }
         return p;
+    }
+
+    public void setComparison(String comparison) {
+        this.comparison = comparison;
     }
 
     public Map<String, String> libraries() {

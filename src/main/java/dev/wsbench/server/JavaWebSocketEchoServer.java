@@ -301,6 +301,7 @@ public final class JavaWebSocketEchoServer implements EchoServer {
             if (scenario != null) {
                 scenario.onText(message);
             } else {
+                EchoCalibration.beforeEcho();
                 conn.send(message);
             }
         }
@@ -311,6 +312,7 @@ public final class JavaWebSocketEchoServer implements EchoServer {
             if (scenario != null) {
                 scenario.onBinary(message);
             } else {
+                EchoCalibration.beforeEcho();
                 conn.send(message);
             }
         }

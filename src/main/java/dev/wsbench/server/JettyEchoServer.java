@@ -161,11 +161,13 @@ public final class JettyEchoServer implements EchoServer {
 
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            EchoCalibration.beforeEcho();
             session.sendBinary(payload, callback);
         }
 
         @Override
         public void onWebSocketText(String text) {
+            EchoCalibration.beforeEcho();
             session.sendText(text, Callback.NOOP);
         }
     }

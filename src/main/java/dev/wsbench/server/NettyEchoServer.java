@@ -245,6 +245,7 @@ public final class NettyEchoServer implements EchoServer {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof BinaryWebSocketFrame) {
+                EchoCalibration.beforeEcho();
                 ctx.writeAndFlush(msg); // ownership of the frame passes to the write
             } else if (msg instanceof TextWebSocketFrame frame) {
                 // Text does what the other three servers' text echo does: decode the message to a
@@ -255,6 +256,7 @@ public final class NettyEchoServer implements EchoServer {
                 } finally {
                     frame.release();
                 }
+                EchoCalibration.beforeEcho();
                 ctx.writeAndFlush(new TextWebSocketFrame(text));
             } else {
                 ctx.fireChannelRead(msg);

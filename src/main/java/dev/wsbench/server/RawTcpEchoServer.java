@@ -81,6 +81,7 @@ public final class RawTcpEchoServer implements EchoServer {
                     return;
                 }
                 buffer.flip();
+                EchoCalibration.beforeEcho();
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }

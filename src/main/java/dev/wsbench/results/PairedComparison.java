@@ -1,0 +1,266 @@
+package dev.wsbench.results;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Two sides of an interleaved run compared pair by pair: fork {@code i} of the baseline ran next to
+ * fork {@code i} of the candidate (the order inside a pair random), so the machine's drift hits
+ * both alike and cancels in their ratio.
+ *
+ * <p>For each row: the log of candidate/baseline for every pair (one sample per fork: the median
+ * of its iterations, {@link JmhResult#forkSamples()}), the Hodges-Lehmann estimate of their centre
+ * (median of the Walsh averages) and its <b>exact Wilcoxon signed-rank 95 % confidence interval</b>,
+ * and the exact two-sided signed-rank p-value, corrected over the rows with Holm's method; shown as
+ * percent changes. Signed-rank rather than a bootstrap of pairs: with 10 pairs a bootstrap interval
+ * is too narrow (it cannot reach beyond the sample's own extremes and under-covers at small n),
+ * while the signed-rank interval has its stated coverage at any n, needs no normal assumption, only
+ * that pair differences are symmetric about their centre (a random AB/BA order inside each pair
+ * makes order effects symmetric). It needs 6 pairs for a 95 % interval, and with Holm over m rows
+ * 2^n > 40 m for any row to be significant (10 pairs: up to 25 rows).
+ *
+ * <p>A row is a <b>regression</b> when the change is significant after Holm and its whole interval
+ * lies beyond the threshold in the worse direction (throughput down, time per operation up); a
+ * change inside the threshold, or an interval that reaches back over it, is not.
+ */
+public final class PairedComparison {
+    public static final double ALPHA = 0.05;
+    /** The fewest pairs for which the exact signed-rank interval can have 95 % coverage (2 / 2^6 < 0.05). */
+    public static final int MIN_PAIRS = 6;
+
+    /**
+     * A compared row. Changes are candidate/baseline - 1 in percent of the score (so for
+     * throughput a negative change is worse); NaN bounds when there are too few pairs.
+     */
+    public record Row(String key, String unit, boolean higherIsBetter, int pairs, double baselineMedian, double candidateMedian,
+                      double changePercent, double lowPercent, double highPercent, double p, double pAdjusted, double thresholdPercent) {
+        public boolean significant() {
+            return pAdjusted < ALPHA;
+        }
+
+        /** Significant, worse, and the whole interval beyond the threshold. */
+        public boolean regression() {
+            return significant() && (higherIsBetter ? highPercent < -thresholdPercent : lowPercent > thresholdPercent);
+        }
+
+        /** Significant, better, and the whole interval beyond the threshold. */
+        public boolean improvement() {
+            return significant() && (higherIsBetter ? lowPercent > thresholdPercent : highPercent < -thresholdPercent);
+        }
+
+        String verdict() {
+            if (regression()) {
+                return "REGRESSION";
+            }
+            if (improvement()) {
+                return "better";
+            }
+            return significant() ? "within threshold" : "~";
+        }
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> unpaired = new ArrayList<>();
+    private final double thresholdPercent;
+
+    private PairedComparison(double thresholdPercent) {
+        this.thresholdPercent = thresholdPercent;
+    }
+
+    /**
+     * Pairs fork {@code i} of each baseline row with fork {@code i} of the same row in the
+     * candidate (both as written by an interleaved run, in pair order).
+     *
+     * @param thresholdPercent the smallest change that counts as a regression (0: any significant one)
+     * @throws ResultFileException when a row has a different number of forks on the two sides
+     */
+    public static PairedComparison of(List<JmhResult> baseline, List<JmhResult> candidate, double thresholdPercent) {
+        PairedComparison c = new PairedComparison(thresholdPercent);
+        Map<String, JmhResult> cand = new LinkedHashMap<>();
+        candidate.forEach(r -> cand.put(r.key(), r));
+        List<Row> unadjusted = new ArrayList<>();
+        for (JmhResult base : baseline) {
+            JmhResult other = cand.remove(base.key());
+            if (other == null) {
+                c.unpaired.add("only in baseline: " + base.key());
+                continue;
+            }
+            double[] x = base.forkSamples();
+            double[] y = other.forkSamples();
+            if (x.length != y.length) {
+                throw new ResultFileException(base.key() + ": " + x.length + " baseline forks but " + y.length
+                        + " candidate forks; a paired comparison needs the two files of one interleaved run (bin/compare-versions)");
+            }
+            unadjusted.add(row(base.key(), base.unit(), base.higherIsBetter(), x, y, thresholdPercent));
+        }
+        cand.keySet().forEach(k -> c.unpaired.add("only in candidate: " + k));
+        double[] adjusted = Tables.holm(unadjusted.stream().mapToDouble(Row::p).toArray());
+        for (int i = 0; i < unadjusted.size(); i++) {
+            Row r = unadjusted.get(i);
+            c.rows.add(new Row(r.key(), r.unit(), r.higherIsBetter(), r.pairs(), r.baselineMedian(), r.candidateMedian(), r.changePercent(),
+                    r.lowPercent(), r.highPercent(), r.p(), adjusted[i], thresholdPercent));
+        }
+        return c;
+    }
+
+    static Row row(String key, String unit, boolean higherIsBetter, double[] baseline, double[] candidate, double thresholdPercent) {
+        int n = baseline.length;
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = Math.log(candidate[i] / baseline[i]);
+        }
+        double[] walsh = walshAverages(d);
+        double estimate = median(walsh);
+        int c = n == 0 ? 0 : signedRankCiRank(n, ALPHA);
+        double low = c < 1 ? Double.NaN : walsh[c - 1];
+        double high = c < 1 ? Double.NaN : walsh[walsh.length - c];
+        double p = n == 0 ? Double.NaN : signedRankP(d);
+        return new Row(key, unit, higherIsBetter, n, median(baseline.clone()), median(candidate.clone()), percent(estimate), percent(low),
+                percent(high), p, p, thresholdPercent);
+    }
+
+    private static double percent(double logRatio) {
+        return (Math.exp(logRatio) - 1) * 100;
+    }
+
+    /** All (d[i] + d[j]) / 2 for i <= j, sorted. */
+    static double[] walshAverages(double[] d) {
+        double[] w = new double[d.length * (d.length + 1) / 2];
+        int k = 0;
+        for (int i = 0; i < d.length; i++) {
+            for (int j = i; j < d.length; j++) {
+                w[k++] = (d[i] + d[j]) / 2;
+            }
+        }
+        Arrays.sort(w);
+        return w;
+    }
+
+    private static double median(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /** P(T+ = t) for t = 0 .. n(n+1)/2 under the null hypothesis (each rank's sign a fair coin). */
+    static double[] signedRankDistribution(int n) {
+        int max = n * (n + 1) / 2;
+        double[] p = new double[max + 1];
+        p[0] = 1;
+        int reach = 0;
+        for (int rank = 1; rank <= n; rank++) {
+            reach += rank;
+            for (int t = reach; t >= 0; t--) {
+                p[t] = (p[t] + (t >= rank ? p[t - rank] : 0)) / 2;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The 1-based rank c such that [W(c), W(M + 1 - c)] of the M sorted Walsh averages covers the
+     * centre with at least 1 - alpha: the largest c with P(T+ <= c - 1) <= alpha / 2; 0 when even
+     * the widest interval falls short (n < 6 at alpha 0.05).
+     */
+    static int signedRankCiRank(int n, double alpha) {
+        double[] p = signedRankDistribution(n);
+        double cdf = 0;
+        int c = 0;
+        for (int t = 0; t < p.length; t++) {
+            cdf += p[t];
+            if (cdf > alpha / 2) {
+                break;
+            }
+            c = t + 1;
+        }
+        return c;
+    }
+
+    /**
+     * The exact two-sided signed-rank p-value of {@code d} against a centre of 0. Zero differences
+     * are dropped (Wilcoxon); tied magnitudes get their mean rank and the exact null distribution
+     * is used as is (with measured scores, ties are rare).
+     */
+    static double signedRankP(double[] d) {
+        double[] nonZero = Arrays.stream(d).filter(v -> v != 0).toArray();
+        int n = nonZero.length;
+        if (n == 0) {
+            return 1;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(Math.abs(nonZero[a]), Math.abs(nonZero[b])));
+        double tPlus = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j + 1 < n && Math.abs(nonZero[order[j + 1]]) == Math.abs(nonZero[order[i]])) {
+                j++;
+            }
+            double rank = (i + j) / 2.0 + 1;
+            for (int k = i; k <= j; k++) {
+                if (nonZero[order[k]] > 0) {
+                    tPlus += rank;
+                }
+            }
+            i = j + 1;
+        }
+        double[] p = signedRankDistribution(n);
+        double lower = 0;
+        double upper = 0;
+        for (int t = 0; t < p.length; t++) {
+            if (t <= Math.floor(tPlus)) {
+                lower += p[t];
+            }
+            if (t >= Math.ceil(tPlus)) {
+                upper += p[t];
+            }
+        }
+        return Math.min(1, 2 * Math.min(lower, upper));
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** Rows present on one side only (never compared). */
+    public List<String> unpaired() {
+        return unpaired;
+    }
+
+    public boolean anyRegression() {
+        return rows.stream().anyMatch(Row::regression);
+    }
+
+    /** The comparison as a plain-text or Markdown table, with a legend. */
+    public String format(boolean markdown) {
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[] {"benchmark", "pairs", "baseline (median)", "candidate (median)", "change (HL)", "95% CI", "p", "p (Holm)", "verdict"});
+        for (Row r : rows) {
+            table.add(new String[] {r.key(), Integer.toString(r.pairs()), num(r.baselineMedian()) + " " + r.unit(),
+                num(r.candidateMedian()) + " " + r.unit(), String.format(Locale.ROOT, "%+.2f%%", r.changePercent()),
+                Double.isNaN(r.lowPercent()) ? "n/a (< " + MIN_PAIRS + " pairs)"
+                        : String.format(Locale.ROOT, "[%+.2f%%, %+.2f%%]", r.lowPercent(), r.highPercent()),
+                String.format(Locale.ROOT, "%.3g", r.p()), String.format(Locale.ROOT, "%.3g", r.pAdjusted()), r.verdict()});
+        }
+        StringBuilder out = new StringBuilder(Tables.format(table, markdown));
+        out.append(String.format(Locale.ROOT, "change: candidate/baseline - 1, Hodges-Lehmann estimate over the pairs; 95%% CI: exact Wilcoxon"
+                + " signed-rank interval; p: exact two-sided signed-rank test, Holm-corrected over the %d rows;%n"
+                + "REGRESSION: p (Holm) < %s and the whole interval beyond %s%% in the worse direction"
+                + " (throughput down, time per operation up); ~: not significant%n", rows.size(), ALPHA, num(thresholdPercent)));
+        unpaired.forEach(u -> out.append(u).append('\n'));
+        return out.toString();
+    }
+
+    private static String num(double v) {
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+}
