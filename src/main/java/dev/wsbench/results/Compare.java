@@ -7,8 +7,10 @@ import java.util.Map;
 /**
  * {@code mvn jmh:compare -Dbaseline=A.json -Dcandidate=B.json [-Dformat=markdown] [-DfailAbove=PCT]},
  * or for CI scripts {@code java -cp ... dev.wsbench.results.Compare --baseline A.json --candidate B.json
- * [--markdown] [--per-fork] [--fail-above PCT]}. {@code -DperFork=true} / {@code --per-fork} tests one
- * sample per fork instead of every iteration. Exit codes: 0 compared, 1 a significant regression larger than
+ * [--markdown] [--per-fork | --paired] [--fail-above PCT]}. {@code -DperFork=true} / {@code --per-fork} tests one
+ * sample per fork instead of every iteration; {@code --paired} reads the two files of one interleaved
+ * run ({@code bin/compare-versions}), whose forks are in pair order, and compares them pair by pair
+ * ({@link PairedComparison}). Exit codes: 0 compared, 1 a significant regression larger than
  * PCT, 2 bad input (unreadable, empty or unrelated files, bad options).
  */
 public final class Compare {
@@ -45,6 +47,7 @@ public final class Compare {
         String candidate = null;
         boolean markdown = false;
         boolean perFork = false;
+        boolean paired = false;
         double failAbove = Double.NaN;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -53,6 +56,7 @@ public final class Compare {
                     case "--candidate" -> candidate = value(args, ++i, "--candidate");
                     case "--markdown" -> markdown = true;
                     case "--per-fork" -> perFork = true;
+                    case "--paired" -> paired = true;
                     case "--fail-above" -> failAbove = percent(value(args, ++i, "--fail-above"));
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
@@ -62,7 +66,7 @@ public final class Compare {
             }
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: Compare --baseline A.json --candidate B.json [--markdown] [--per-fork] [--fail-above PCT]");
+            System.err.println("usage: Compare --baseline A.json --candidate B.json [--markdown] [--per-fork | --paired] [--fail-above PCT]");
             return 2;
         }
         try {
@@ -70,6 +74,16 @@ public final class Compare {
             Path b = Path.of(candidate);
             List<JmhResult> base = JmhResultFile.read(a);
             List<JmhResult> cand = JmhResultFile.read(b);
+            if (paired) {
+                PairedComparison pc = PairedComparison.of(base, cand, Double.isNaN(failAbove) ? 0 : failAbove);
+                if (pc.rows().isEmpty()) {
+                    System.err.println("error: " + a + " and " + b + " have no benchmark with the same mode and parameters");
+                    return 2;
+                }
+                printProvenance(a, b);
+                System.out.print(pc.format(markdown));
+                return pc.anyRegression() && !Double.isNaN(failAbove) ? 1 : 0;
+            }
             Comparison c = Comparison.of(base, cand, perFork);
             if (perFork) {
                 System.out.println("samples: one per fork (the median of its iterations)");

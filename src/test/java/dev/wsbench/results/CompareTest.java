@@ -143,6 +143,24 @@ class CompareTest {
 
     private String lastOutput;
 
+    /** One fork per value, as an interleaved run writes them (fork i of each file is pair i). */
+    private static String forks(double... perFork) {
+        String raw = java.util.Arrays.stream(perFork).mapToObj(v -> "[" + v + "]").collect(Collectors.joining(","));
+        return "[" + result("thrpt", new double[] {1}).replace("\"rawData\":[[1.0]]", "\"rawData\":[" + raw + "]") + "]";
+    }
+
+    @Test
+    void pairedFilesAreComparedPairByPair() throws Exception {
+        Path a = file("a.json", forks(100, 120, 90, 110, 105, 95, 100, 115));
+        Path b = file("b.json", forks(90, 108, 81, 99, 94.5, 85.5, 90, 103.5)); // every pair exactly 10 % slower
+        assertEquals(1, run("--baseline", a.toString(), "--candidate", b.toString(), "--paired", "--fail-above", "3"));
+        assertTrue(lastOutput.contains("REGRESSION") && lastOutput.contains("-10.00%"), lastOutput);
+        assertEquals(0, run("--baseline", a.toString(), "--candidate", b.toString(), "--paired", "--fail-above", "15"));
+        Path shorter = file("c.json", forks(90, 108, 81, 99, 94.5, 85.5, 90));
+        assertEquals(2, run("--baseline", a.toString(), "--candidate", shorter.toString(), "--paired"));
+        assertTrue(lastOutput.contains("8 baseline forks but 7 candidate forks"), lastOutput);
+    }
+
     @Test
     void badInputsExitWithCodeTwoAndSayWhy() throws Exception {
         Path good = file("good.json", "[" + result("thrpt", normal(10, 5, 1, 4)) + "]");
