@@ -2,6 +2,8 @@ package dev.wsbench.versions;
 
 import dev.wsbench.cli.ParamCheck;
 import dev.wsbench.library.Library;
+import dev.wsbench.placement.CpuAffinity;
+import dev.wsbench.placement.Placement;
 import dev.wsbench.results.JmhResultFile;
 import dev.wsbench.results.PairedComparison;
 import dev.wsbench.results.Provenance;
@@ -111,7 +113,7 @@ public final class InterleavedComparison {
         int code;
         try {
             code = run(args);
-        } catch (UsageException | ResultFileException e) {
+        } catch (UsageException | ResultFileException | dev.wsbench.placement.PlacementException e) {
             System.err.println("error: " + e.getMessage());
             code = UNUSABLE;
         } catch (IOException | RuntimeException e) {
@@ -174,6 +176,7 @@ public final class InterleavedComparison {
         if (request.defaultTiming()) {
             System.out.println("timing: echo rows " + ECHO_TIMING + ", codec rows " + CODEC_TIMING + " (JMH arguments replace it)");
         }
+        pinWhenOneCpu(request.jmhArgs());
         ForkRunner runner = new ForkRunner(common, classpaths, request.out(), log, request.defaultTiming());
         long[] spin = new long[rows.size()];
         if (request.calibratePercent() > 0) {
@@ -230,6 +233,22 @@ public final class InterleavedComparison {
             return REGRESSION;
         }
         return NO_REGRESSION;
+    }
+
+    /**
+     * With {@code -p placement=ONE_CPU} (the default) this process moves to the CPU the echo forks
+     * pin themselves to, so every fork it starts, the codec ones included, runs there with its JIT
+     * and GC threads: nothing else the machine runs shares their CPU unless the OS puts it there,
+     * and both forks of a pair see the same conditions.
+     */
+    private static void pinWhenOneCpu(List<String> jmhArgs) {
+        List<String> placements = ParamCheck.given(jmhArgs.toArray(new String[0])).getOrDefault("placement", List.of());
+        if (placements.equals(List.of(Placement.ONE_CPU.name()))) {
+            List<Integer> allowed = CpuAffinity.allowedCpus();
+            List<Integer> last = List.of(allowed.get(allowed.size() - 1));
+            CpuAffinity.pinProcess(last);
+            System.out.println("placement ONE_CPU: this run and every fork on CPU " + CpuAffinity.list(last));
+        }
     }
 
     /**
