@@ -19,17 +19,9 @@ public final class Settings {
      */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-    /** Every server serves its echo endpoint on this path. */
-    public static final String ECHO_PATH = "/echo";
 
-    /** Field scenarios served by every server through {@code ScenarioHub}: relay pairs ({@code ?pair=ID}). */
-    public static final String RELAY_PATH = "/relay";
 
-    /** Server push on request ({@code "push COUNT SIZE"}). */
-    public static final String PUSH_PATH = "/push";
 
-    /** Broadcast to every other connection on the path. */
-    public static final String BROADCAST_PATH = "/broadcast";
 
     /** Loopback: all benchmark traffic stays on this machine. */
     public static final String LOOPBACK = "127.0.0.1";

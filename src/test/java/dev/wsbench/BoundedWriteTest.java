@@ -1,5 +1,7 @@
 package dev.wsbench;
 
+import dev.wsbench.client.VerifiedEcho;
+import dev.wsbench.protocol.Protocol;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +34,7 @@ class BoundedWriteTest {
             }, "not-reading-server");
             server.setDaemon(true);
             server.start();
-            URI uri = URI.create("ws://" + Settings.LOOPBACK + ":" + listener.getLocalPort() + Settings.ECHO_PATH);
+            URI uri = URI.create("ws://" + Settings.LOOPBACK + ":" + listener.getLocalPort() + Protocol.ECHO_PATH);
             VerifiedEcho echo = new VerifiedEcho(ReferenceEchoClient.connect(uri), Message.of(MessageType.BINARY, 32 << 20), "NOT_READING");
             VerifiedEcho.EchoFailedException e = assertThrows(VerifiedEcho.EchoFailedException.class, echo::roundTrip);
             assertTrue(e.getMessage().startsWith("NOT_READING: write of") && e.getMessage().contains("the peer stopped reading"), e.getMessage());

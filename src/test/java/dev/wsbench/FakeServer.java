@@ -1,5 +1,6 @@
 package dev.wsbench;
 
+import dev.wsbench.protocol.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     URI uri() {
-        return URI.create("ws://" + Settings.LOOPBACK + ":" + listener.getLocalPort() + Settings.ECHO_PATH);
+        return URI.create("ws://" + Settings.LOOPBACK + ":" + listener.getLocalPort() + Protocol.ECHO_PATH);
     }
 
     private void serve(Function<String, String> answer) {

@@ -1,5 +1,7 @@
 package dev.wsbench;
 
+import dev.wsbench.client.VerifiedEcho;
+import dev.wsbench.protocol.Protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,7 +119,7 @@ class HostileInputTest {
             Thread writer = new Thread(() -> {
                 try {
                     OutputStream out = s.getOutputStream();
-                    out.write(("GET " + Settings.ECHO_PATH + " HTTP/1.1\r\nHost: x\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(("GET " + Protocol.ECHO_PATH + " HTTP/1.1\r\nHost: x\r\n").getBytes(StandardCharsets.US_ASCII));
                     byte[] line = ("X-Filler: " + "a".repeat(8180) + "\r\n").getBytes(StandardCharsets.US_ASCII);
                     for (int i = 0; i < 4096; i++) { // 32 MiB of headers
                         out.write(line);
@@ -142,7 +144,7 @@ class HostileInputTest {
             for (int i = 0; i < 200; i++) {
                 Socket s = new Socket(Settings.LOOPBACK, server(type).port());
                 halfOpen.add(s);
-                s.getOutputStream().write(("GET " + Settings.ECHO_PATH + " HTTP/1.1\r\nHost: x\r\n").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().write(("GET " + Protocol.ECHO_PATH + " HTTP/1.1\r\nHost: x\r\n").getBytes(StandardCharsets.US_ASCII));
             }
             assertStillServes(type);
         } finally {
@@ -214,7 +216,7 @@ class HostileInputTest {
         Socket s = new Socket(Settings.LOOPBACK, server.port());
         s.setSoTimeout(WAIT_MS);
         String key = "dGhlIHNhbXBsZSBub25jZQ==";
-        s.getOutputStream().write(("GET " + Settings.ECHO_PATH + " HTTP/1.1\r\nHost: " + Settings.LOOPBACK + ":" + server.port()
+        s.getOutputStream().write(("GET " + Protocol.ECHO_PATH + " HTTP/1.1\r\nHost: " + Settings.LOOPBACK + ":" + server.port()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
                 + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         InputStream in = s.getInputStream();

@@ -1,5 +1,6 @@
 package dev.wsbench;
 
+import dev.wsbench.client.VerifiedEcho;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

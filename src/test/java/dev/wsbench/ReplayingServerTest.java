@@ -1,5 +1,7 @@
 package dev.wsbench;
 
+import dev.wsbench.client.VerifiedEcho;
+import dev.wsbench.protocol.Protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +91,7 @@ class ReplayingServerTest {
         }
 
         URI uri() {
-            return URI.create("ws://" + Settings.LOOPBACK + ":" + listener.getLocalPort() + Settings.ECHO_PATH);
+            return URI.create("ws://" + Settings.LOOPBACK + ":" + listener.getLocalPort() + Protocol.ECHO_PATH);
         }
 
         private static void serve(Socket socket) {

@@ -1,5 +1,6 @@
 package dev.wsbench;
 
+import dev.wsbench.client.VerifiedEcho;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -1,6 +1,6 @@
 package dev.wsbench.jmh;
 
-import dev.wsbench.VerifiedEcho;
+import dev.wsbench.client.VerifiedEcho;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -2,7 +2,7 @@ package dev.wsbench.jmh;
 
 import dev.wsbench.Settings;
 import dev.wsbench.placement.Placement;
-import dev.wsbench.VerifiedEcho;
+import dev.wsbench.client.VerifiedEcho;
 import dev.wsbench.client.RawTcpEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;

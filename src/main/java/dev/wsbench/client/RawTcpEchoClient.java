@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  * is one system call that sleeps in the kernel until data comes (a timed {@code Socket} read, as
  * the reference client's, adds a failed read and a poll). A blocking channel has no timeout, so the
  * {@link IoWatchdog} bounds the round trip: it closes the channel when one takes longer than
- * {@link Settings#TIMEOUT}. Only for {@link dev.wsbench.server.RawTcpEchoServer}.
+ * {@link Settings#TIMEOUT}. Only for {@code dev.wsbench.server.RawTcpEchoServer}.
  */
 public final class RawTcpEchoClient implements EchoClient, IoWatchdog.Watched {
     private final SocketChannel channel;

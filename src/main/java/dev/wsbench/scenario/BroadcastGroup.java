@@ -1,5 +1,6 @@
 package dev.wsbench.scenario;
 
+import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
 import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Broadcast fan-out: one sender and N receivers, all reference clients on the server's
- * {@value Settings#BROADCAST_PATH} endpoint. One operation sends a binary message whose first 8
+ * {@value Protocol#BROADCAST_PATH} endpoint. One operation sends a binary message whose first 8
  * bytes are a sequence number and reads it on every receiver, in turn, on the calling thread; it
  * ends when the last receiver has the message in full. Every copy is checked (length, sequence
  * number, content), so a lost, duplicated or reordered delivery fails the run: the delivery count
@@ -43,22 +44,22 @@ public final class BroadcastGroup implements AutoCloseable {
         ReferenceEchoClient first = null;
         try {
             for (int i = 0; i < receiverCount; i++) {
-                receivers.add(ReferenceEchoClient.connect(server.uri(Settings.BROADCAST_PATH)));
+                receivers.add(ReferenceEchoClient.connect(server.uri(Protocol.BROADCAST_PATH)));
             }
-            first = ReferenceEchoClient.connect(server.uri(Settings.BROADCAST_PATH));
+            first = ReferenceEchoClient.connect(server.uri(Protocol.BROADCAST_PATH));
             awaitMembers(first, receiverCount + 1);
         } catch (Exception e) {
             RelayPair.closeQuietly(first);
             receivers.forEach(RelayPair::closeQuietly);
             throw ScenarioFailedException.of(context + ": cannot set up " + receiverCount + " receivers at "
-                    + server.uri(Settings.BROADCAST_PATH) + " (" + receivers.size() + " connected)", e);
+                    + server.uri(Protocol.BROADCAST_PATH) + " (" + receivers.size() + " connected)", e);
         }
         this.sender = first;
     }
 
     /** Asks the server for the group size until every connection has joined (bounded). */
     private void awaitMembers(ReferenceEchoClient asker, int expected) throws Exception {
-        byte[] query = ScenarioHub.MEMBERS_QUERY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] query = Protocol.MEMBERS_QUERY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + Settings.TIMEOUT.toNanos();
         String answer;
         do {

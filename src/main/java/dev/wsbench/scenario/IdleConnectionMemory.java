@@ -2,7 +2,7 @@ package dev.wsbench.scenario;
 
 import dev.wsbench.EnumNames;
 import dev.wsbench.Settings;
-import dev.wsbench.VerifiedEcho;
+import dev.wsbench.client.VerifiedEcho;
 import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;

@@ -1,5 +1,7 @@
 package dev.wsbench.scenario;
 
+import dev.wsbench.protocol.PushMessages;
+import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
 import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.MessageType;
@@ -8,7 +10,7 @@ import dev.wsbench.server.EchoServer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Server push: one reference client asks the server's {@value Settings#PUSH_PATH} endpoint for a
+ * Server push: one reference client asks the server's {@value Protocol#PUSH_PATH} endpoint for a
  * batch of messages ({@code "push COUNT SIZE"}) and reads them all. Each message is checked
  * (length, sequence number, content after the header) and its one-way latency, from the server's
  * hand-over to its library to the client's complete read, is recorded.
@@ -28,9 +30,9 @@ public final class PushStream implements AutoCloseable {
         this.context = context;
         this.latency = latency;
         try {
-            client = ReferenceEchoClient.connect(server.uri(Settings.PUSH_PATH));
+            client = ReferenceEchoClient.connect(server.uri(Protocol.PUSH_PATH));
         } catch (Exception e) {
-            throw ScenarioFailedException.of(context + ": cannot connect to " + server.uri(Settings.PUSH_PATH), e);
+            throw ScenarioFailedException.of(context + ": cannot connect to " + server.uri(Protocol.PUSH_PATH), e);
         }
     }
 

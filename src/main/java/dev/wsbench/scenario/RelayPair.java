@@ -1,5 +1,6 @@
 package dev.wsbench.scenario;
 
+import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
 import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Relay ping-pong: two reference clients joined as one pair on the server's
- * {@value Settings#RELAY_PATH} endpoint. One round trip is A sends, the server forwards to B, B
+ * {@value Protocol#RELAY_PATH} endpoint. One round trip is A sends, the server forwards to B, B
  * sends what it got back, the server forwards to A; both arrivals are checked byte for byte,
  * including the message's sequence stamp.
  * Driven by one thread (the blocking clients need no I/O threads), so the server does two
@@ -26,7 +27,7 @@ public final class RelayPair implements AutoCloseable {
     public RelayPair(EchoServer server, Message message, String context) {
         this.message = message;
         this.context = context;
-        String path = Settings.RELAY_PATH + "?pair=" + ProcessHandle.current().pid() + "-" + PAIR_IDS.incrementAndGet();
+        String path = Protocol.RELAY_PATH + "?" + Protocol.PAIR_QUERY + "=" + ProcessHandle.current().pid() + "-" + PAIR_IDS.incrementAndGet();
         ReferenceEchoClient first = null;
         try {
             first = ReferenceEchoClient.connect(server.uri(path));

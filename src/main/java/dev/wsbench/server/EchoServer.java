@@ -1,11 +1,12 @@
 package dev.wsbench.server;
 
+import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
 import java.net.URI;
 
 /**
  * A running in-process echo server: every binary or text message received on
- * {@link Settings#ECHO_PATH} is sent back unchanged, as the same type. {@link #close()} stops every
+ * {@link Protocol#ECHO_PATH} is sent back unchanged, as the same type. {@link #close()} stops every
  * thread the server started and releases its port.
  */
 public interface EchoServer extends AutoCloseable {
@@ -18,7 +19,7 @@ public interface EchoServer extends AutoCloseable {
 
     /** The WebSocket URI of the echo endpoint. */
     default URI uri() {
-        return uri(Settings.ECHO_PATH);
+        return uri(Protocol.ECHO_PATH);
     }
 
     /** The WebSocket URI of another endpoint on this server, for example {@code /relay?pair=1}. */

@@ -1,5 +1,6 @@
 package dev.wsbench.server;
 
+import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -56,13 +57,13 @@ public final class JettyEchoServer implements EchoServer {
             container.setMaxTextMessageSize(Settings.MAX_MESSAGE_BYTES);
             container.setMaxFrameSize(Settings.MAX_MESSAGE_BYTES);
             container.setIdleTimeout(java.time.Duration.ZERO);
-            container.addMapping(Settings.ECHO_PATH, (request, response, callback) -> {
+            container.addMapping(Protocol.ECHO_PATH, (request, response, callback) -> {
                 if (!options.deflate()) {
                     response.setExtensions(List.of());
                 }
                 return new Endpoint();
             });
-            for (String path : List.of(Settings.RELAY_PATH, Settings.PUSH_PATH, Settings.BROADCAST_PATH)) {
+            for (String path : List.of(Protocol.RELAY_PATH, Protocol.PUSH_PATH, Protocol.BROADCAST_PATH)) {
                 container.addMapping(path, (request, response, callback) -> {
                     response.setExtensions(List.of());
                     return new ScenarioEndpoint(hub);

@@ -1,5 +1,6 @@
 package dev.wsbench.server;
 
+import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -131,7 +132,7 @@ public final class NettyEchoServer implements EchoServer {
                 .decoderConfig(io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(Settings.MAX_MESSAGE_BYTES).allowExtensions(deflate).build())
                 .websocketPath(path)
-                .checkStartsWith(!path.equals(Settings.ECHO_PATH)) // scenario paths carry a query
+                .checkStartsWith(!path.equals(Protocol.ECHO_PATH)) // scenario paths carry a query
                 .build();
     }
 
@@ -153,7 +154,7 @@ public final class NettyEchoServer implements EchoServer {
             if (msg instanceof FullHttpRequest request) {
                 String path = new io.netty.handler.codec.http.QueryStringDecoder(request.uri()).path();
                 io.netty.channel.ChannelPipeline pipeline = ctx.pipeline();
-                if (path.equals(Settings.ECHO_PATH)) {
+                if (path.equals(Protocol.ECHO_PATH)) {
                     // The compression handler must see the request before the protocol handler's
                     // handshake handler (which that handler inserts in front of itself) answers it.
                     String before = ctx.name();

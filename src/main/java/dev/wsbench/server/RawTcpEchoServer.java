@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * 4-byte big-endian length and the payload; the server reads the whole of it into one direct
  * buffer and writes it back, length included, in one write. NIO channels and direct buffers, so
  * no temporary copy on either side of the kernel; one blocking thread per connection, so a round
- * trip wakes exactly one server thread. Its client is {@link dev.wsbench.client.RawTcpEchoClient}.
+ * trip wakes exactly one server thread. Its client is {@code dev.wsbench.client.RawTcpEchoClient}.
  */
 public final class RawTcpEchoServer implements EchoServer {
     /** Largest payload accepted, as for the WebSocket servers. */

@@ -1,7 +1,8 @@
 package dev.wsbench.server;
 
+import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
-import dev.wsbench.scenario.PushMessages;
+import dev.wsbench.protocol.PushMessages;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -16,15 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * in the libraries' code, as the echo does.
  *
  * <ul>
- *   <li>{@value Settings#RELAY_PATH}{@code ?pair=ID}: the two connections with the same ID forward
+ *   <li>{@value Protocol#RELAY_PATH}{@code ?pair=ID}: the two connections with the same ID forward
  *       each message to each other (a third one is refused with close code 1008). Messages that
  *       arrive before the partner has joined are held (at most {@value #MAX_HELD}) and delivered when
  *       it joins.</li>
- *   <li>{@value Settings#PUSH_PATH}: a text request {@code "push COUNT SIZE"} makes the server send
+ *   <li>{@value Protocol#PUSH_PATH}: a text request {@code "push COUNT SIZE"} makes the server send
  *       COUNT binary messages of SIZE bytes, built by {@link PushMessages} (server's
  *       {@link System#nanoTime()} at hand-over to the library, sequence number, fixed content).</li>
- *   <li>{@value Settings#BROADCAST_PATH}: each message from one connection goes to every other
- *       connection on that path; the text {@value #MEMBERS_QUERY} is answered with the group's size.</li>
+ *   <li>{@value Protocol#BROADCAST_PATH}: each message from one connection goes to every other
+ *       connection on that path; the text {@value #Protocol.MEMBERS_QUERY} is answered with the group's size.</li>
  * </ul>
  *
  * Binary data handed to {@link Session#onBinary} is copied once by the hub before it is forwarded
@@ -35,8 +36,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ScenarioHub {
     static final int MAX_HELD = 1024;
-    /** Sent as text on the broadcast path, answered (to the asker only) with {@code "members N"}. */
-    public static final String MEMBERS_QUERY = "?members";
 
     /** Sends on one connection with the library's API; may be called from any thread. */
     public interface Peer {
@@ -62,7 +61,7 @@ public final class ScenarioHub {
 
     /** Whether {@code path} (without query) is one of the scenario paths. */
     public static boolean serves(String path) {
-        return Settings.RELAY_PATH.equals(path) || Settings.PUSH_PATH.equals(path) || Settings.BROADCAST_PATH.equals(path);
+        return Protocol.RELAY_PATH.equals(path) || Protocol.PUSH_PATH.equals(path) || Protocol.BROADCAST_PATH.equals(path);
     }
 
     /**
@@ -75,17 +74,17 @@ public final class ScenarioHub {
     public Session open(String requestTarget, Peer peer) {
         URI target = URI.create(requestTarget);
         String path = target.getRawPath();
-        if (Settings.RELAY_PATH.equals(path)) {
-            String pair = queryValue(target.getRawQuery(), "pair");
+        if (Protocol.RELAY_PATH.equals(path)) {
+            String pair = queryValue(target.getRawQuery(), Protocol.PAIR_QUERY);
             if (pair == null) {
                 return refuse(peer, "relay needs ?pair=ID");
             }
             return pairs.computeIfAbsent(pair, RelayPair::new).join(peer);
         }
-        if (Settings.PUSH_PATH.equals(path)) {
+        if (Protocol.PUSH_PATH.equals(path)) {
             return new PushSession(peer);
         }
-        if (Settings.BROADCAST_PATH.equals(path)) {
+        if (Protocol.BROADCAST_PATH.equals(path)) {
             broadcast.add(peer);
             return new BroadcastSession(peer);
         }
@@ -252,7 +251,7 @@ public final class ScenarioHub {
 
         @Override
         public void onText(String text) {
-            if (text.equals(MEMBERS_QUERY)) { // lets a client wait until every member has joined
+            if (text.equals(Protocol.MEMBERS_QUERY)) { // lets a client wait until every member has joined
                 self.sendText("members " + broadcast.size());
                 return;
             }

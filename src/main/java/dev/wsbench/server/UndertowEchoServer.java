@@ -1,5 +1,6 @@
 package dev.wsbench.server;
 
+import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -52,8 +53,8 @@ public final class UndertowEchoServer implements EchoServer {
         if (options.deflate()) {
             echo.addExtension(new io.undertow.websockets.extensions.PerMessageDeflateHandshake());
         }
-        io.undertow.server.handlers.PathHandler paths = Handlers.path().addExactPath(Settings.ECHO_PATH, echo);
-        for (String path : java.util.List.of(Settings.RELAY_PATH, Settings.PUSH_PATH, Settings.BROADCAST_PATH)) {
+        io.undertow.server.handlers.PathHandler paths = Handlers.path().addExactPath(Protocol.ECHO_PATH, echo);
+        for (String path : java.util.List.of(Protocol.RELAY_PATH, Protocol.PUSH_PATH, Protocol.BROADCAST_PATH)) {
             paths.addExactPath(path, Handlers.websocket((exchange, channel) -> {
                 String query = exchange.getQueryString();
                 ScenarioListener listener = new ScenarioListener(channel);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsbench.Settings;
-import dev.wsbench.VerifiedEcho;
+import dev.wsbench.client.VerifiedEcho;
 import dev.wsbench.client.EchoClientType;
 import dev.wsbench.client.NettyEchoClient;
 import dev.wsbench.payload.Message;

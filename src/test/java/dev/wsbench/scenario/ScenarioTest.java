@@ -1,5 +1,6 @@
 package dev.wsbench.scenario;
 
+import dev.wsbench.protocol.Protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,7 @@ class ScenarioTest {
     @ParameterizedTest
     @EnumSource(EchoServerType.class)
     void thirdRelayMemberIsRefused(EchoServerType server) throws Exception {
-        String path = Settings.RELAY_PATH + "?pair=full-" + server;
+        String path = Protocol.RELAY_PATH + "?pair=full-" + server;
         try (ReferenceEchoClient a = ReferenceEchoClient.connect(servers.get(server).uri(path));
                 ReferenceEchoClient b = ReferenceEchoClient.connect(servers.get(server).uri(path))) {
             // A relayed message proves both have joined on the server: a server may run the
@@ -90,7 +91,7 @@ class ScenarioTest {
     @ParameterizedTest
     @EnumSource(EchoServerType.class)
     void badPushRequestClosesWithReason(EchoServerType server) throws Exception {
-        try (ReferenceEchoClient client = ReferenceEchoClient.connect(servers.get(server).uri(Settings.PUSH_PATH))) {
+        try (ReferenceEchoClient client = ReferenceEchoClient.connect(servers.get(server).uri(Protocol.PUSH_PATH))) {
             byte[] request = "push lots 256".getBytes(StandardCharsets.UTF_8);
             client.send(MessageType.TEXT, request, request.length);
             Exception e = assertThrows(Exception.class, client::receive);

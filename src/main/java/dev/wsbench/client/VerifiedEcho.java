@@ -1,6 +1,5 @@
-package dev.wsbench;
+package dev.wsbench.client;
 
-import dev.wsbench.client.EchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.ReceivedMessage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.wsbench.scenario;
+package dev.wsbench.protocol;
 
 import dev.wsbench.Settings;
 import dev.wsbench.payload.Message;

@@ -1,0 +1,29 @@
+package dev.wsbench.protocol;
+
+/**
+ * The wire protocol every server serves and the scenario clients speak: paths and the text
+ * messages of the field scenarios. Both sides import it; neither imports the other for it.
+ * The push message format is {@link PushMessages}.
+ */
+public final class Protocol {
+    private Protocol() {
+    }
+
+    /** Every server serves its echo endpoint on this path: each message comes back unchanged, text as text, binary as binary. */
+    public static final String ECHO_PATH = "/echo";
+
+    /** Relay pairs: two connections with the same {@code ?pair=ID} get each other's messages. */
+    public static final String RELAY_PATH = "/relay";
+
+    /** The query parameter that names a relay pair. */
+    public static final String PAIR_QUERY = "pair";
+
+    /** Server push on request: the text {@code "push COUNT SIZE"} asks for COUNT binary messages of SIZE bytes ({@link PushMessages}). */
+    public static final String PUSH_PATH = "/push";
+
+    /** Broadcast: every message goes to every other connection on the path. */
+    public static final String BROADCAST_PATH = "/broadcast";
+
+    /** Sent as text on the broadcast path, answered (to the asker only) with {@code "members N"}. */
+    public static final String MEMBERS_QUERY = "?members";
+}
