@@ -47,24 +47,20 @@ import org.java_websocket.server.WebSocketServer;
  * {@value #RESCUE_TICK_MS}-{@value #RESCUE_TICK_MS}x2 ms). {@code -Dwsbench.javaWebSocket.rescueLostWrites=false}
  * turns the rescue off, and the run then fails on the first stall with the usual timeout message.
  */
-public final class JavaWebSocketEchoServer implements EchoServer {
+public final class JavaWebSocketEchoServer extends BoundServer {
     static final int RESCUE_TICK_MS = 25;
     private static final boolean RESCUE = Boolean.parseBoolean(System.getProperty("wsbench.javaWebSocket.rescueLostWrites", "true"));
 
     private final Server server;
-    private final String host;
     private final ScheduledExecutorService rescuer;
     private final Map<WebSocket, ByteBuffer> stuckLastTick = new HashMap<>();
     private final AtomicLong rescued = new AtomicLong();
     /** Rescues by every Java-WebSocket server of this process, read per JMH iteration by the benchmarks. */
     private static final AtomicLong RESCUED_IN_PROCESS = new AtomicLong();
 
-    private final String scheme;
-
     private JavaWebSocketEchoServer(Server server, String host, String scheme) {
+        super(host, server.getPort(), scheme);
         this.server = server;
-        this.scheme = scheme;
-        this.host = host;
         if (RESCUE) {
             rescuer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "java-websocket-lost-write-rescue");
@@ -138,21 +134,6 @@ public final class JavaWebSocketEchoServer implements EchoServer {
                     server.startFailure);
         }
         return new JavaWebSocketEchoServer(server, host, options.scheme());
-    }
-
-    @Override
-    public String host() {
-        return host;
-    }
-
-    @Override
-    public int port() {
-        return server.getPort();
-    }
-
-    @Override
-    public String scheme() {
-        return scheme;
     }
 
     @Override

@@ -22,18 +22,12 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * <p>The echo hands the received buffer straight back to {@code sendBinary} and completes the
  * receive callback when the send completes: Jetty's zero-copy idiom.
  */
-public final class JettyEchoServer implements EchoServer {
+public final class JettyEchoServer extends BoundServer {
     private final Server server;
-    private final String host;
-    private final int port;
-
-    private final String scheme;
 
     private JettyEchoServer(Server server, String host, int port, String scheme) {
+        super(host, port, scheme);
         this.server = server;
-        this.host = host;
-        this.port = port;
-        this.scheme = scheme;
     }
 
     public static JettyEchoServer start(String host, int port, ServerOptions options) throws Exception {
@@ -78,21 +72,6 @@ public final class JettyEchoServer implements EchoServer {
             throw e;
         }
         return new JettyEchoServer(server, host, connector.getLocalPort(), options.scheme());
-    }
-
-    @Override
-    public String host() {
-        return host;
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public String scheme() {
-        return scheme;
     }
 
     @Override

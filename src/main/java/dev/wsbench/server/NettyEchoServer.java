@@ -43,22 +43,16 @@ import java.util.concurrent.TimeUnit;
  * TLS: an {@code SslHandler} from the JDK context ({@code JdkSslContext}).
  * TCP_NODELAY is set explicitly (Netty's default is also on). Requests to other paths get a 404.
  */
-public final class NettyEchoServer implements EchoServer {
+public final class NettyEchoServer extends BoundServer {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel channel;
-    private final String host;
-    private final int port;
-
-    private final String scheme;
 
     private NettyEchoServer(EventLoopGroup boss, EventLoopGroup workers, Channel channel, String host, String scheme) {
-        this.scheme = scheme;
+        super(host, ((InetSocketAddress) channel.localAddress()).getPort(), scheme);
         this.boss = boss;
         this.workers = workers;
         this.channel = channel;
-        this.host = host;
-        this.port = ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
     @SuppressWarnings("deprecation") // NioEventLoopGroup: see NettyEchoClient
@@ -93,21 +87,6 @@ public final class NettyEchoServer implements EchoServer {
             shutdown(boss, workers);
             throw e;
         }
-    }
-
-    @Override
-    public String host() {
-        return host;
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public String scheme() {
-        return scheme;
     }
 
     @Override

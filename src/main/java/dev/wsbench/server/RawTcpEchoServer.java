@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * no temporary copy on either side of the kernel; one blocking thread per connection, so a round
  * trip wakes exactly one server thread. Its client is {@code dev.wsbench.client.RawTcpEchoClient}.
  */
-public final class RawTcpEchoServer implements EchoServer {
+public final class RawTcpEchoServer extends BoundServer {
     /** Largest payload accepted, as for the WebSocket servers. */
     static final int MAX_PAYLOAD = dev.wsbench.Settings.MAX_MESSAGE_BYTES;
 
@@ -25,22 +25,25 @@ public final class RawTcpEchoServer implements EchoServer {
     private final Thread acceptor;
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    private final String host;
-    private final int port;
 
-    private RawTcpEchoServer(String host, int port) throws IOException {
-        this.host = host;
-        listener = ServerSocketChannel.open();
-        listener.bind(new InetSocketAddress(host, port), 50);
-        this.port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+    private RawTcpEchoServer(String host, ServerSocketChannel listener) throws IOException {
+        super(host, ((InetSocketAddress) listener.getLocalAddress()).getPort(), "ws");
+        this.listener = listener;
         acceptor = new Thread(this::acceptLoop, "raw-tcp-echo-acceptor");
         acceptor.setDaemon(true);
     }
 
     public static RawTcpEchoServer start(String host, int port) throws IOException {
-        RawTcpEchoServer server = new RawTcpEchoServer(host, port);
-        server.acceptor.start();
-        return server;
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        try {
+            listener.bind(new InetSocketAddress(host, port), 50);
+            RawTcpEchoServer server = new RawTcpEchoServer(host, listener);
+            server.acceptor.start();
+            return server;
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
     }
 
     private void acceptLoop() {
@@ -102,16 +105,6 @@ public final class RawTcpEchoServer implements EchoServer {
             }
         }
         return true;
-    }
-
-    @Override
-    public String host() {
-        return host;
-    }
-
-    @Override
-    public int port() {
-        return port;
     }
 
     @Override

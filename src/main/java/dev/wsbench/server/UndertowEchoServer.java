@@ -26,22 +26,16 @@ import org.xnio.XnioWorker;
  * permessage-deflate is off unless {@link ServerOptions#deflate()} adds Undertow's
  * {@code PerMessageDeflateHandshake} (its defaults). TLS through {@code addHttpsListener}.
  */
-public final class UndertowEchoServer implements EchoServer {
+public final class UndertowEchoServer extends BoundServer {
     static {
         dev.wsbench.LibraryLogging.routeJBossLoggingToSlf4j();
     }
 
     private final Undertow server;
-    private final String host;
-    private final int port;
-
-    private final String scheme;
 
     private UndertowEchoServer(Undertow server, String host, int port, String scheme) {
+        super(host, port, scheme);
         this.server = server;
-        this.host = host;
-        this.port = port;
-        this.scheme = scheme;
     }
 
     public static UndertowEchoServer start(String host, int port, ServerOptions options) {
@@ -81,21 +75,6 @@ public final class UndertowEchoServer implements EchoServer {
         }
         InetSocketAddress bound = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
         return new UndertowEchoServer(server, host, bound.getPort(), options.scheme());
-    }
-
-    @Override
-    public String host() {
-        return host;
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public String scheme() {
-        return scheme;
     }
 
     @Override

@@ -95,12 +95,14 @@ class PlacementTest {
     @Test
     void serverCpuNeverGoesNegativeWhenAServerThreadEnds() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch spun = new java.util.concurrent.CountDownLatch(1);
         Thread worker = ServerThreads.start(null, () -> {
             Thread t = new Thread(() -> {
-                long end = System.nanoTime() + 100_000_000L;
-                while (System.nanoTime() < end) {
-                    Thread.onSpinWait(); // use some CPU time
+                java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                while (threads.getCurrentThreadCpuTime() < 100_000_000L) {
+                    Thread.onSpinWait(); // use 100 ms of CPU time, however long that takes on a busy machine
                 }
+                spun.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -110,7 +112,8 @@ class PlacementTest {
             t.start();
             return t;
         });
-        Thread.sleep(150);
+        assertTrue(spun.await(dev.wsbench.Settings.TIMEOUT.toMillis() * 10, java.util.concurrent.TimeUnit.MILLISECONDS),
+                "the worker did not get 100 ms of CPU");
         assertTrue(ServerThreads.isServerThread(worker), "a thread started by a server thread is a server thread");
         java.util.Map<Long, Long> before = ServerThreads.cpuSnapshot();
         assertTrue(before.getOrDefault(worker.getId(), 0L) > 50_000_000L, "the worker used CPU: " + before);

@@ -77,21 +77,10 @@ class InterleavedComparisonTest {
         Path jars = Files.createDirectories(dir.resolve("jars"));
         SideClasspathTest.copyJars(Library.NETTY, jars);
         Path out = dir.resolve("out");
-        // this test checks plumbing, not figures: let it run beside a benchmark a developer has going
-        String lock = System.setProperty("jmh.ignoreLock", "true");
-        int code;
-        try {
-            code = InterleavedComparison.run(new String[] {"--library", "netty", "--baseline", "pom", "--baseline-classpath", cp.toString(),
+        int code = InterleavedComparison.run(new String[] {"--library", "netty", "--baseline", "pom", "--baseline-classpath", cp.toString(),
             "--candidate", "copied", "--candidate-jars", jars.toString(), "--pairs", "6", "--seed", "5", "--calibrate", "20", "--out", out.toString(),
             "^dev.wsbench.jmh.(EchoBenchmark.roundTrip|MaskingBenchmark.library)$", "-p", "size=256", "-p", "placement=FREE",
             "-wi", "0", "-i", "1", "-r", "200ms", "-v", "EXTRA"});
-        } finally {
-            if (lock == null) {
-                System.clearProperty("jmh.ignoreLock");
-            } else {
-                System.setProperty("jmh.ignoreLock", lock);
-            }
-        }
         assertTrue(code == 0 || code == 1, "compared (what it found is timing, not tested here): " + code);
         List<JmhResult> base = JmhResultFile.read(out.resolve("baseline.json"));
         List<JmhResult> cand = JmhResultFile.read(out.resolve("candidate.json"));
