@@ -1,22 +1,16 @@
 package dev.wsbench.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.runner.BenchmarkList;
-import org.openjdk.jmh.runner.BenchmarkListEntry;
 
 /**
- * What {@code mvn jmh:run} starts: checks the {@code -p} options against the benchmarks' real
- * {@code @Param} fields, then hands every argument unchanged to {@code org.openjdk.jmh.Main}.
+ * What {@code mvn jmh:run} starts: works out JMH's arguments ({@link #jmhArgs}: the user's
+ * {@code -Djmh.args} or a named set, plus {@code -foe true} and a result file), checks the {@code -p}
+ * options against the benchmarks' real {@code @Param} fields ({@link ParamCheck}), hands the
+ * arguments to {@code org.openjdk.jmh.Main}, then writes provenance and prints the tables. Run
+ * directly, its arguments are JMH's own, unchanged.
  *
  * <p>JMH on its own ignores a {@code -p} whose name no benchmark has (a typo silently runs the
  * defaults) and reports an unknown enum value as a stack trace from inside the fork. Here both are
@@ -26,7 +20,15 @@ public final class JmhLauncher {
     private JmhLauncher() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] given) throws IOException {
+        String[] args;
+        try {
+            args = jmhArgs(given, System.getProperties(), java.time.LocalDateTime.now());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         String problem = ParamCheck.check(args);
         if (problem == null) {
             problem = checkTarget(args);
@@ -42,11 +44,48 @@ public final class JmhLauncher {
         org.openjdk.jmh.Main.main(withForkSettings(args, latencyFile)); // exits the JVM itself when a benchmark fails
         writeProvenance(args);
         printSummary(args);
+        java.nio.file.Path json = jsonResultFile(args);
+        if (json != null) {
+            System.out.println("Results: " + json + " (provenance beside it)");
+        }
         if (latencyFile != null && java.nio.file.Files.exists(latencyFile)) {
             System.out.print(dev.wsbench.results.ScenarioSummary.markdown(dev.wsbench.results.ScenarioSummary.read(latencyFile),
                     dev.wsbench.results.ScenarioSummary.P99_BOUND_US));
             System.out.println("\nLatency records: " + latencyFile);
         }
+    }
+
+    /** What the plugin passes: {@code --results-dir DIR} then {@code --args "JMH ARGS"} or {@code --set NAME}. */
+    static final String RESULTS_DIR = "--results-dir";
+
+    /**
+     * JMH's arguments. From the plugin ({@code --results-dir DIR --args LINE} or {@code
+     * --results-dir DIR --set NAME}, the sets being {@code jmh.set.*} in {@code sets}): the line
+     * split as a shell would or the set's arguments, with {@code -foe true} and a JSON result file
+     * {@code DIR/jmh-TIME.json} added unless given. Anything else is JMH's command line, unchanged.
+     */
+    static String[] jmhArgs(String[] given, java.util.Properties sets, java.time.LocalDateTime now) {
+        if (given.length == 0 || !given[0].equals(RESULTS_DIR)) {
+            return given;
+        }
+        if (given.length != 4 || !(given[2].equals("--args") || given[2].equals("--set"))) {
+            throw new IllegalArgumentException("expected " + RESULTS_DIR + " DIR --args LINE | --set NAME, got " + String.join(" ", given));
+        }
+        List<String> user;
+        if (given[2].equals("--args")) {
+            user = JmhArgs.split(given[3]);
+        } else {
+            user = JmhArgs.ofSet(given[3], sets);
+            System.out.println("Running benchmark set '" + given[3] + "': " + String.join(" ", user));
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(given[1]);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create the results folder " + dir + ": " + e.getMessage());
+        }
+        String stamp = now.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return JmhArgs.withSuiteOptions(user, dir.resolve("jmh-" + stamp).toString()).toArray(new String[0]);
     }
 
     /**

@@ -52,7 +52,7 @@ public final class StandaloneServer {
                 }
             }
             if (type == null) {
-                throw new IllegalArgumentException("no server named (--server)");
+                throw new IllegalArgumentException("no server named: give --server NAME (mvn jmh:serve -Dserver=NAME)");
             }
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "serve", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class ServeMojo extends ForkingMojo {
-    /** jetty, undertow, netty or java-websocket. */
+    /** The server's name; the standalone server lists the names when it is missing or unknown. */
     @Parameter(property = "server")
     private String server;
 
@@ -28,10 +28,10 @@ public class ServeMojo extends ForkingMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (server == null || server.isBlank()) {
-            throw new MojoFailureException("name a server: mvn jmh:serve -Dserver=NAME (jetty, undertow, netty, java-websocket)");
+        List<String> options = new java.util.ArrayList<>(List.of("--host", host, "--port", port));
+        if (server != null && !server.isBlank()) {
+            options.addAll(0, List.of("--server", server));
         }
-        fork(List.of(), "dev.wsbench.server.StandaloneServer",
-                    List.of("--server", server, "--host", host, "--port", port), "standalone server");
+        fork(List.of(), "dev.wsbench.server.StandaloneServer", options, "standalone server");
     }
 }

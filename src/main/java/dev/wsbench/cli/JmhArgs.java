@@ -1,14 +1,21 @@
-package dev.wsbench.maven;
+package dev.wsbench.cli;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a {@code -Djmh.args} string the way a shell would (quotes group, backslash escapes) and fills in the suite's fixed options. */
-final class JmhArgs {
+/**
+ * What {@code mvn jmh:run} turns into JMH's command line: a {@code -Djmh.args} string split the way
+ * a shell would (quotes group, backslash escapes), or a named set ({@code jmh.set.NAME}, defined in
+ * {@code pom.xml} and handed over by the plugin as system properties), plus the suite's fixed options.
+ */
+public final class JmhArgs {
+    /** The prefix of the properties that define benchmark sets. */
+    public static final String SET_PREFIX = "jmh.set.";
+
     private JmhArgs() {
     }
 
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         if (line == null) {
             return out;
@@ -53,7 +60,7 @@ final class JmhArgs {
     }
 
     /** The value following {@code option}, or null. */
-    static String valueOf(List<String> args, String option) {
+    public static String valueOf(List<String> args, String option) {
         int at = args.indexOf(option);
         return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : null;
     }
@@ -62,7 +69,7 @@ final class JmhArgs {
      * Adds {@code -foe true} (a failing benchmark fails the build) and a result file unless the user
      * chose them: JSON by default, written to {@code defaultFile} with the format's extension.
      */
-    static List<String> withSuiteOptions(List<String> user, String defaultFileWithoutExtension) {
+    public static List<String> withSuiteOptions(List<String> user, String defaultFileWithoutExtension) {
         List<String> args = new ArrayList<>(user);
         if (!args.contains("-foe")) {
             args.add("-foe");
@@ -78,5 +85,25 @@ final class JmhArgs {
             args.add(defaultFileWithoutExtension + "." + (format.equals("text") ? "txt" : format));
         }
         return args;
+    }
+
+    /**
+     * The JMH arguments of the set {@code name}, looked up in {@code sets} (property name to value).
+     *
+     * @throws IllegalArgumentException naming the sets that exist, when there is none of that name
+     */
+    public static List<String> ofSet(String name, java.util.Properties sets) {
+        String value = sets.getProperty(SET_PREFIX + name);
+        if (value == null) {
+            java.util.TreeSet<String> known = new java.util.TreeSet<>();
+            for (String key : sets.stringPropertyNames()) {
+                if (key.startsWith(SET_PREFIX)) {
+                    known.add(key.substring(SET_PREFIX.length()));
+                }
+            }
+            throw new IllegalArgumentException("unknown benchmark set '" + name + "'; sets defined in pom.xml (jmh.set.NAME properties): "
+                    + (known.isEmpty() ? "none" : String.join(", ", known)));
+        }
+        return split(value);
     }
 }
