@@ -94,21 +94,43 @@ public enum MalformedFrame {
         return delivered[1] == 0 ? "pending: nothing delivered, no error (waits for more bytes)" : "accepted: " + delivered[0] + " data bytes";
     }
 
-    /** The catalogue as a Markdown table, library by case. */
+    /**
+     * The catalogue as a Markdown table, library by case, as docs/frames.md shows it ({@code
+     * bin/malformed-table} writes it there): a rejection as its close code in bold (when the
+     * exception carries one), the exception's simple name and its message (cut at 60 characters).
+     */
     public static String markdownTable(List<FrameCodecType> libraries) {
         StringBuilder out = new StringBuilder("| case | side |");
         for (FrameCodecType l : libraries) {
-            out.append(' ').append(l).append(" |");
+            out.append(' ').append(dev.wsbench.library.Library.byName(l.name()).displayName()).append(" |");
         }
         out.append("\n|---|---|").append("---|".repeat(libraries.size())).append('\n');
         for (MalformedFrame c : values()) {
             out.append("| ").append(c.description).append(" | ").append(c.side).append(" |");
             for (FrameCodecType l : libraries) {
-                out.append(' ').append(c.reactionOf(l).replace("|", "\\|")).append(" |");
+                out.append(' ').append(cell(c.reactionOf(l)).replace("|", "\\|")).append(" |");
             }
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private static final java.util.regex.Pattern REJECTED = java.util.regex.Pattern.compile("rejected: (?:close (\\d+): )?(\\S+) \\((.*)\\)");
+
+    /** One {@link #reactionOf} as a table cell. */
+    static String cell(String reaction) {
+        if (reaction.startsWith("pending")) {
+            return "pending";
+        }
+        if (reaction.startsWith("accepted: ")) {
+            return "accepted (" + reaction.substring("accepted: ".length()) + ")";
+        }
+        java.util.regex.Matcher m = REJECTED.matcher(reaction);
+        if (!m.matches()) {
+            return reaction;
+        }
+        String message = m.group(3).length() > 60 ? m.group(3).substring(0, 57) + "…" : m.group(3);
+        return (m.group(1) == null ? "" : "**" + m.group(1) + "** ") + "`" + m.group(2) + "` (" + message + ")";
     }
 
     /** Prints the catalogue table: {@code java ... dev.wsbench.frames.MalformedFrame}. */
