@@ -66,14 +66,15 @@ public final class InterleavedComparison {
     /**
      * The default set's timing per row (the user's own JMH arguments replace it). Short forks, many
      * pairs: forks, not iterations, are the independent samples, and a pair's two forks should be
-     * close in time. The echo gets 4 s of warmup: with the whole fork on one CPU the JIT compiles on
-     * the benchmark's CPU, and at 100000 B Netty needs about 4 s and Jetty 6-7 s to reach its
-     * steady rate (measured per iteration, docs/comparing-versions.md); the codecs settle within
-     * a second. About 7 s an echo fork and 3 s a codec fork with the JVM's start: 10 pairs of the
-     * 9 rows in about 13 minutes on the project's VM.
+     * close in time. The echo gets 7 s of warmup: with the whole fork on one CPU the JIT compiles on
+     * the benchmark's CPU, and at 100000 B Netty needs about 4 s and Jetty 6-7 s to reach its steady
+     * rate (docs/placement.md#warm-up-on-one-cpu; with 4 s a calibrated 5 % at 100000 B was lost in
+     * the noise, [-8.2 %, +3.5 %]); the codecs settle within half a second. About 10 s an echo fork
+     * and 2 s a codec fork with the JVM's start: 10 pairs of the 9 rows in about 14.5 minutes on the
+     * project's VM.
      */
-    static final Timing ECHO_TIMING = new Timing(4, "1s", 4, "500ms");
-    static final Timing CODEC_TIMING = new Timing(2, "500ms", 4, "250ms");
+    static final Timing ECHO_TIMING = new Timing(7, "1s", 3, "500ms");
+    static final Timing CODEC_TIMING = new Timing(1, "500ms", 3, "250ms");
 
     /** Warmup and measurement iterations and their durations, as JMH's -wi -w -i -r take them. */
     record Timing(int warmupIterations, String warmupTime, int iterations, String iterationTime) {
