@@ -4,8 +4,6 @@ import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
 import dev.wsbench.scenario.AsyncEchoLoad;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -82,13 +80,13 @@ public class ConnectionScalingBenchmark extends JmhDefaults {
     @TearDown(Level.Trial)
     public void disconnect(LatencyState latency, BenchmarkParams params) throws InterruptedException {
         if (load != null) {
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("connectionsRequested", connections);
-            extra.put("connectionsHeld", load.open());
-            extra.put("connectErrors", connectErrors);
-            extra.put("errors", load.errors());
-            extra.put("firstError", load.firstError());
-            latency.report(params, "round trip under K connections", extra);
+            latency.report(params, "round trip under K connections", r -> {
+                r.connectionsRequested = connections;
+                r.connectionsHeld = load.open();
+                r.connectErrors = connectErrors;
+                r.errors = load.errors();
+                r.firstError = load.firstError();
+            });
             load.close();
         }
     }

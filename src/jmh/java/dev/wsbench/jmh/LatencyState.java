@@ -1,8 +1,8 @@
 package dev.wsbench.jmh;
 
 import dev.wsbench.scenario.LatencyLog;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.wsbench.scenario.LatencyRecord;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -32,16 +32,19 @@ public class LatencyState {
     }
 
     /** Prints and appends the measured distribution, labelled with the benchmark and its parameters. */
-    public void report(BenchmarkParams benchmark, String metric, Map<String, Object> extra) {
+    public void report(BenchmarkParams benchmark, String metric, Consumer<LatencyRecord> extra) {
         report(log, benchmark, metric, extra);
     }
 
     /** The same for a log a benchmark keeps itself (the open loop ends its iterations in its own order). */
-    static void report(LatencyLog log, BenchmarkParams benchmark, String metric, Map<String, Object> extra) {
-        Map<String, String> params = new LinkedHashMap<>();
+    static void report(LatencyLog log, BenchmarkParams benchmark, String metric, Consumer<LatencyRecord> extra) {
+        LatencyRecord record = new LatencyRecord();
+        record.benchmark = benchmark.getBenchmark();
+        record.metric = metric;
         for (String key : benchmark.getParamsKeys()) {
-            params.put(key, benchmark.getParam(key));
+            record.params.put(key, benchmark.getParam(key));
         }
-        log.report(benchmark.getBenchmark(), metric, params, extra);
+        extra.accept(record);
+        log.report(record);
     }
 }

@@ -5,7 +5,6 @@ import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
 import dev.wsbench.scenario.LatencyLog;
 import dev.wsbench.scenario.OpenLoopEcho;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -88,8 +87,7 @@ public class OpenLoopBenchmark extends JmhDefaults {
 
     @TearDown(Level.Trial)
     public void disconnect(BenchmarkParams params) throws Exception {
-        LatencyState.report(latency, params, "open-loop latency from intended send time",
-                Map.of("senderLag", senderLag.summary(), "histogram", latency.encodedHistogram()));
+        LatencyState.report(latency, params, "open-loop latency from intended send time", r -> r.senderLag = senderLag.percentiles());
         if (openLoop != null) {
             openLoop.close();
         }

@@ -2,7 +2,6 @@ package dev.wsbench.jmh;
 
 import dev.wsbench.payload.PayloadSizes;
 import dev.wsbench.scenario.PushStream;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +45,7 @@ public class PushBenchmark extends JmhDefaults {
 
     @TearDown(Level.Trial)
     public void disconnect(LatencyState latency, BenchmarkParams params) throws Exception {
-        latency.report(params, "one-way push latency", Map.of());
+        latency.report(params, "one-way push latency", r -> { });
         if (push != null) {
             push.close();
         }

@@ -65,15 +65,23 @@ public final class JmhArgs {
         return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : null;
     }
 
+    /** The profiler that gives every row its CPU per operation ({@code cpu.us/op}, {@code cpu.server.us/op}). */
+    public static final String CPU_PROFILER = "dev.wsbench.placement.CpuProfiler";
+
     /**
-     * Adds {@code -foe true} (a failing benchmark fails the build) and a result file unless the user
-     * chose them: JSON by default, written to {@code defaultFile} with the format's extension.
+     * Adds {@code -foe true} (a failing benchmark fails the build), the CPU profiler (so that every
+     * row reports its CPU per operation, whatever the placement) and a result file, unless the
+     * user chose them: JSON by default, written to {@code defaultFile} with the format's extension.
      */
     public static List<String> withSuiteOptions(List<String> user, String defaultFileWithoutExtension) {
         List<String> args = new ArrayList<>(user);
         if (!args.contains("-foe")) {
             args.add("-foe");
             args.add("true");
+        }
+        if (!args.contains(CPU_PROFILER)) {
+            args.add("-prof");
+            args.add(CPU_PROFILER);
         }
         if (!args.contains("-rf")) {
             args.add("-rf");

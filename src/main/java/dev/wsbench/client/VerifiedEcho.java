@@ -47,6 +47,7 @@ public final class VerifiedEcho implements AutoCloseable {
             throw new EchoFailedException(context + ": interrupted while waiting for the echo", e);
         }
         message.verify(echo, context);
+        EchoCalibration.afterRoundTrip();
         return echo.length();
     }
 

@@ -1,8 +1,7 @@
 package dev.wsbench.results;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.wsbench.scenario.LatencyLog;
+import dev.wsbench.scenario.LatencyRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
 /**
  * Tables from a run's {@code .latency.jsonl} (the distributions the scenario benchmarks record,
@@ -34,9 +34,9 @@ public final class ScenarioSummary {
     private ScenarioSummary() {
     }
 
-    /** Reads every record; fails with the file and line number on a line that is not a JSON object. */
-    public static List<JsonObject> read(Path file) {
-        List<JsonObject> records = new ArrayList<>();
+    /** Reads every record; fails with the file and line number on a line that is not a latency record. */
+    public static List<LatencyRecord> read(Path file) {
+        List<LatencyRecord> records = new ArrayList<>();
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -48,8 +48,8 @@ public final class ScenarioSummary {
                 continue;
             }
             try {
-                records.add(JsonParser.parseString(lines.get(i)).getAsJsonObject());
-            } catch (RuntimeException e) {
+                records.add(LatencyRecord.fromJson(lines.get(i)));
+            } catch (IllegalArgumentException e) {
                 throw new ResultFileException(file + " line " + (i + 1) + " is not a latency record (a JSON object): " + e.getMessage());
             }
         }
@@ -61,28 +61,26 @@ public final class ScenarioSummary {
      * their encoded histograms where every fork wrote one (exact), else by taking each percentile's
      * worst fork (an upper bound, said in the notes).
      */
-    static List<JsonObject> mergeForks(List<JsonObject> records) {
-        Map<String, List<JsonObject>> groups = new LinkedHashMap<>();
-        for (JsonObject r : records) {
-            groups.computeIfAbsent(r.get("benchmark").getAsString() + "|" + r.get("metric").getAsString() + "|" + r.get("params"),
-                    k -> new ArrayList<>()).add(r);
+    static List<LatencyRecord> mergeForks(List<LatencyRecord> records) {
+        Map<String, List<LatencyRecord>> groups = new LinkedHashMap<>();
+        for (LatencyRecord r : records) {
+            groups.computeIfAbsent(r.benchmark + "|" + r.metric + "|" + r.params, k -> new ArrayList<>()).add(r);
         }
-        List<JsonObject> merged = new ArrayList<>();
-        for (List<JsonObject> forks : groups.values()) {
+        List<LatencyRecord> merged = new ArrayList<>();
+        for (List<LatencyRecord> forks : groups.values()) {
             if (forks.size() == 1) {
                 merged.add(forks.get(0));
                 continue;
             }
-            JsonObject m = forks.get(0).deepCopy();
-            boolean exact = forks.stream().allMatch(r -> r.has("histogram"));
-            if (exact) {
-                org.HdrHistogram.Histogram all = null;
-                for (JsonObject r : forks) {
-                    org.HdrHistogram.Histogram h;
+            LatencyRecord m = forks.get(0).copy();
+            if (forks.stream().allMatch(r -> r.histogram != null)) {
+                Histogram all = null;
+                for (LatencyRecord r : forks) {
+                    Histogram h;
                     try {
-                        h = dev.wsbench.scenario.LatencyLog.decodeHistogram(r.get("histogram").getAsString());
+                        h = LatencyLog.decodeHistogram(r.histogram);
                     } catch (IllegalArgumentException e) {
-                        throw new ResultFileException("latency record of " + r.get("benchmark").getAsString() + " " + r.get("params") + ": " + e.getMessage());
+                        throw new ResultFileException("latency record of " + r.benchmark + " " + r.params + ": " + e.getMessage());
                     }
                     if (all == null) {
                         all = h;
@@ -90,25 +88,22 @@ public final class ScenarioSummary {
                         all.add(h);
                     }
                 }
-                for (Map.Entry<String, Object> e : dev.wsbench.scenario.LatencyLog.summary(all).entrySet()) {
-                    m.add(e.getKey(), new com.google.gson.Gson().toJsonTree(e.getValue()));
-                }
+                m.withPercentiles(LatencyRecord.Percentiles.of(all));
             } else {
-                long count = 0;
-                for (JsonObject r : forks) {
-                    count += r.get("count").getAsLong();
-                }
-                m.addProperty("count", count);
-                for (String p : PERCENTILES) {
-                    m.addProperty(p, forks.stream().mapToDouble(r -> r.get(p).getAsDouble()).max().orElse(0));
-                }
-                m.addProperty("percentiles", "worst fork");
+                LatencyRecord.Percentiles worst = new LatencyRecord.Percentiles();
+                worst.count = forks.stream().mapToLong(r -> r.count).sum();
+                worst.p50Us = forks.stream().mapToDouble(r -> r.p50Us).max().orElse(0);
+                worst.p90Us = forks.stream().mapToDouble(r -> r.p90Us).max().orElse(0);
+                worst.p99Us = forks.stream().mapToDouble(r -> r.p99Us).max().orElse(0);
+                worst.p999Us = forks.stream().mapToDouble(r -> r.p999Us).max().orElse(0);
+                worst.maxUs = forks.stream().mapToDouble(r -> r.maxUs).max().orElse(0);
+                m.withPercentiles(worst);
+                m.percentiles = "worst fork";
             }
-            if (forks.stream().allMatch(r -> r.has("senderLag"))) {
-                JsonObject lag = m.getAsJsonObject("senderLag");
-                lag.addProperty("p99Us", forks.stream().mapToDouble(r -> r.getAsJsonObject("senderLag").get("p99Us").getAsDouble()).max().orElse(0));
+            if (forks.stream().allMatch(r -> r.senderLag != null)) {
+                m.senderLag.p99Us = forks.stream().mapToDouble(r -> r.senderLag.p99Us).max().orElse(0);
             }
-            m.addProperty("forks", forks.size());
+            m.forks = forks.size();
             merged.add(m);
         }
         return merged;
@@ -116,20 +111,20 @@ public final class ScenarioSummary {
 
     private static final String[] PERCENTILES = {"p50Us", "p90Us", "p99Us", "p999Us", "maxUs"};
 
-    public static String markdown(List<JsonObject> allForks, long p99BoundUs) {
-        List<JsonObject> records = mergeForks(allForks);
+    public static String markdown(List<LatencyRecord> allForks, long p99BoundUs) {
+        List<LatencyRecord> records = mergeForks(allForks);
         StringBuilder out = new StringBuilder();
-        Map<String, List<JsonObject>> byBenchmark = new LinkedHashMap<>();
-        for (JsonObject r : records) {
-            byBenchmark.computeIfAbsent(r.get("benchmark").getAsString() + " — " + r.get("metric").getAsString(), k -> new ArrayList<>()).add(r);
+        Map<String, List<LatencyRecord>> byBenchmark = new LinkedHashMap<>();
+        for (LatencyRecord r : records) {
+            byBenchmark.computeIfAbsent(r.benchmark + " — " + r.metric, k -> new ArrayList<>()).add(r);
         }
-        for (Map.Entry<String, List<JsonObject>> e : byBenchmark.entrySet()) {
+        for (Map.Entry<String, List<LatencyRecord>> e : byBenchmark.entrySet()) {
             out.append("\n### ").append(e.getKey().replaceFirst("^dev\\.wsbench\\.jmh\\.", "")).append(" (µs)\n\n");
             out.append("| params | count | p50 | p90 | p99 | p99.9 | max | notes |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
-            for (JsonObject r : e.getValue()) {
-                out.append("| ").append(params(r)).append(" | ").append(r.get("count").getAsLong());
+            for (LatencyRecord r : e.getValue()) {
+                out.append("| ").append(params(r)).append(" | ").append(r.count);
                 for (String p : PERCENTILES) {
-                    out.append(" | ").append(String.format(Locale.ROOT, "%.1f", r.get(p).getAsDouble()));
+                    out.append(" | ").append(String.format(Locale.ROOT, "%.1f", r.percentile(p)));
                 }
                 out.append(" | ").append(notes(r)).append(" |\n");
             }
@@ -143,23 +138,28 @@ public final class ScenarioSummary {
         return out.toString();
     }
 
-    private static String params(JsonObject r) {
+    private static String params(LatencyRecord r) {
         List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, JsonElement> p : r.getAsJsonObject("params").entrySet()) {
-            parts.add(p.getKey() + "=" + p.getValue().getAsString());
-        }
+        r.params.forEach((k, v) -> parts.add(k + "=" + v));
         return String.join(" ", parts);
     }
 
-    private static String notes(JsonObject r) {
+    private static String notes(LatencyRecord r) {
         List<String> parts = new ArrayList<>();
-        for (String key : new String[] {"forks", "percentiles", "connectionsHeld", "connectErrors", "errors", "firstError"}) {
-            if (r.has(key) && !r.get(key).isJsonNull()) {
-                parts.add(key + "=" + r.get(key).getAsString());
+        Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("forks", r.forks);
+        notes.put("percentiles", r.percentiles);
+        notes.put("connectionsHeld", r.connectionsHeld);
+        notes.put("connectErrors", r.connectErrors);
+        notes.put("errors", r.errors);
+        notes.put("firstError", r.firstError);
+        notes.forEach((k, v) -> {
+            if (v != null) {
+                parts.add(k + "=" + v);
             }
-        }
-        if (r.has("senderLag")) {
-            double lagP99 = r.getAsJsonObject("senderLag").get("p99Us").getAsDouble();
+        });
+        if (r.senderLag != null) {
+            double lagP99 = r.senderLag.p99Us;
             parts.add(String.format(Locale.ROOT, "sender lag p99 %.1f", lagP99)
                     + (lagP99 > SENDER_LAG_BOUND_US ? " > " + SENDER_LAG_BOUND_US + " µs: SENDER BEHIND SCHEDULE (client short of CPU,"
                             + " or the server's socket pushed back), latency not the server's alone" : ""));
@@ -167,15 +167,14 @@ public final class ScenarioSummary {
         return String.join(", ", parts);
     }
 
-    private static String sweep(List<JsonObject> records, long boundUs) {
+    private static String sweep(List<LatencyRecord> records, long boundUs) {
         Map<String, TreeMap<Integer, Double>> p99ByRate = new TreeMap<>();
-        for (JsonObject r : records) {
-            JsonObject params = r.getAsJsonObject("params");
-            if (!r.get("benchmark").getAsString().endsWith("OpenLoopBenchmark.echo") || !params.has("rate")) {
+        for (LatencyRecord r : records) {
+            if (!r.benchmark.endsWith("OpenLoopBenchmark.echo") || !r.params.containsKey("rate")) {
                 continue;
             }
-            String key = params.get("server").getAsString() + " | " + (params.has("size") ? params.get("size").getAsString() : "");
-            p99ByRate.computeIfAbsent(key, k -> new TreeMap<>()).put(Integer.parseInt(params.get("rate").getAsString()), r.get("p99Us").getAsDouble());
+            String key = r.params.get("server") + " | " + r.params.getOrDefault("size", "");
+            p99ByRate.computeIfAbsent(key, k -> new TreeMap<>()).put(Integer.parseInt(r.params.get("rate")), r.p99Us);
         }
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, TreeMap<Integer, Double>> e : p99ByRate.entrySet()) {

@@ -1,14 +1,11 @@
 package dev.wsbench.scenario;
 
-import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -21,7 +18,7 @@ import org.HdrHistogram.Recorder;
  *
  * <p>At the end of a trial {@link #report} prints p50, p90, p99, p99.9 and max (µs) and, when
  * {@code -Dwsbench.latencyFile=FILE} is set (the launcher sets it beside the JSON result file),
- * appends one JSON line per trial to FILE. JMH's own aux counters are not used for percentiles
+ * appends one {@link LatencyRecord} per trial to FILE as a JSON line. JMH's own aux counters are not used for percentiles
  * because JMH sums or averages them over iterations, which is wrong for a percentile.
  */
 public final class LatencyLog {
@@ -54,23 +51,20 @@ public final class LatencyLog {
         return measured;
     }
 
-    /** The percentiles in microseconds, as printed and written. */
-    public Map<String, Object> summary() {
-        return summary(measured);
+    /** The measured distribution's percentiles, in microseconds. */
+    public LatencyRecord.Percentiles percentiles() {
+        return LatencyRecord.Percentiles.of(measured);
     }
 
     /**
-     * Prints the measured distribution and appends it, with {@code benchmark}, {@code params} and
-     * {@code extra} (counts the scenario keeps), to the latency file if one is set.
+     * Fills {@code record} with the measured distribution (percentiles and the encoded histogram,
+     * so that a reader can merge forks exactly), prints it and appends it to the latency file if
+     * one is set.
      */
-    public void report(String benchmark, String metric, Map<String, String> params, Map<String, Object> extra) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("benchmark", benchmark);
-        line.put("metric", metric);
-        line.put("params", params);
-        line.putAll(summary());
-        line.putAll(extra);
-        String json = new Gson().toJson(line);
+    public void report(LatencyRecord record) {
+        record.withPercentiles(percentiles());
+        record.histogram = encodedHistogram();
+        String json = record.toJson();
         System.out.println("wsbench latency: " + json);
         String file = System.getProperty(FILE_PROPERTY);
         if (file != null && !file.isEmpty()) {
@@ -105,19 +99,4 @@ public final class LatencyLog {
         }
     }
 
-    /** Percentiles of {@code histogram} in microseconds, keyed as in {@link #summary()}. */
-    public static Map<String, Object> summary(Histogram histogram) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("count", histogram.getTotalCount());
-        values.put("p50Us", micros(histogram.getValueAtPercentile(50)));
-        values.put("p90Us", micros(histogram.getValueAtPercentile(90)));
-        values.put("p99Us", micros(histogram.getValueAtPercentile(99)));
-        values.put("p999Us", micros(histogram.getValueAtPercentile(99.9)));
-        values.put("maxUs", micros(histogram.getMaxValue()));
-        return values;
-    }
-
-    private static double micros(long nanos) {
-        return Math.round(nanos / 100.0) / 10.0;
-    }
 }

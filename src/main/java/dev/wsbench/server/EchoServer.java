@@ -14,8 +14,7 @@ import java.net.URI;
  *       <li><b>Echo</b>: on {@link Protocol#ECHO_PATH} every binary or text message comes back
  *           unchanged as one message of the same type (fragmented input is reassembled by the
  *           library, as an application would receive it); text is decoded to a {@code String} and
- *           encoded again, as an application would; {@link EchoCalibration#beforeEcho()} is called
- *           once per message before it is sent back.</li>
+ *           encoded again, as an application would.</li>
  *       <li><b>Scenarios</b>: on {@link Protocol#RELAY_PATH}, {@link Protocol#PUSH_PATH} and
  *           {@link Protocol#BROADCAST_PATH} each connection is handed to one {@link ScenarioHub} per
  *           server ({@link ScenarioHub#open}), with the library's own API for sending; anything

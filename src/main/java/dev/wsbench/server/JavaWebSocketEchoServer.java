@@ -282,7 +282,6 @@ public final class JavaWebSocketEchoServer extends BoundServer {
             if (scenario != null) {
                 scenario.onText(message);
             } else {
-                EchoCalibration.beforeEcho();
                 conn.send(message);
             }
         }
@@ -293,7 +292,6 @@ public final class JavaWebSocketEchoServer extends BoundServer {
             if (scenario != null) {
                 scenario.onBinary(message);
             } else {
-                EchoCalibration.beforeEcho();
                 conn.send(message);
             }
         }

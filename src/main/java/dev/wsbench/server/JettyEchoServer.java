@@ -141,13 +141,11 @@ public final class JettyEchoServer extends BoundServer {
 
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            EchoCalibration.beforeEcho();
             session.sendBinary(payload, callback);
         }
 
         @Override
         public void onWebSocketText(String text) {
-            EchoCalibration.beforeEcho();
             session.sendText(text, Callback.NOOP);
         }
     }

@@ -225,7 +225,6 @@ public final class NettyEchoServer extends BoundServer {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof BinaryWebSocketFrame) {
-                EchoCalibration.beforeEcho();
                 ctx.writeAndFlush(msg); // ownership of the frame passes to the write
             } else if (msg instanceof TextWebSocketFrame frame) {
                 // Text does what the other three servers' text echo does: decode the message to a
@@ -236,7 +235,6 @@ public final class NettyEchoServer extends BoundServer {
                 } finally {
                     frame.release();
                 }
-                EchoCalibration.beforeEcho();
                 ctx.writeAndFlush(new TextWebSocketFrame(text));
             } else {
                 ctx.fireChannelRead(msg);

@@ -84,7 +84,6 @@ public final class RawTcpEchoServer extends BoundServer {
                     return;
                 }
                 buffer.flip();
-                EchoCalibration.beforeEcho();
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }

@@ -157,14 +157,12 @@ public final class UndertowEchoServer extends BoundServer {
     private static final class EchoListener extends LimitedReceiveListener {
         @Override
         protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
-            EchoCalibration.beforeEcho();
             WebSockets.sendText(message.getData(), channel, null);
         }
 
         @Override
         protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
             Pooled<ByteBuffer[]> data = message.getData();
-            EchoCalibration.beforeEcho();
             WebSockets.sendBinary(data.getResource(), channel, new WebSocketCallback<Void>() {
                 @Override
                 public void complete(WebSocketChannel channel, Void context) {

@@ -8,7 +8,7 @@ import dev.wsbench.results.JmhResultFile;
 import dev.wsbench.results.PairedComparison;
 import dev.wsbench.results.Provenance;
 import dev.wsbench.results.ResultFileException;
-import dev.wsbench.server.EchoCalibration;
+import dev.wsbench.client.EchoCalibration;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

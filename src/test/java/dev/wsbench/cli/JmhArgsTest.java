@@ -29,11 +29,13 @@ class JmhArgsTest {
 
     @Test
     void addsFailOnErrorAndAResultFileUnlessGiven() {
-        assertEquals(List.of("Echo", "-foe", "true", "-rf", "json", "-rff", "out/jmh-1.json"), JmhArgs.withSuiteOptions(List.of("Echo"), "out/jmh-1"));
-        assertEquals(List.of("Echo", "-foe", "false", "-rf", "csv", "-rff", "out/jmh-1.csv"),
+        assertEquals(List.of("Echo", "-foe", "true", "-prof", "dev.wsbench.placement.CpuProfiler", "-rf", "json", "-rff", "out/jmh-1.json"),
+                JmhArgs.withSuiteOptions(List.of("Echo"), "out/jmh-1"));
+        assertEquals(List.of("Echo", "-foe", "false", "-rf", "csv", "-prof", "dev.wsbench.placement.CpuProfiler", "-rff", "out/jmh-1.csv"),
                 JmhArgs.withSuiteOptions(List.of("Echo", "-foe", "false", "-rf", "csv"), "out/jmh-1"));
-        assertEquals(List.of("-rf", "text", "-foe", "true", "-rff", "out/jmh-1.txt"), JmhArgs.withSuiteOptions(List.of("-rf", "text"), "out/jmh-1"));
-        assertEquals(List.of("-rff", "mine.json", "-foe", "true", "-rf", "json"), JmhArgs.withSuiteOptions(List.of("-rff", "mine.json"), "x"));
+        assertEquals(List.of("-rf", "text", "-foe", "true", "-prof", "dev.wsbench.placement.CpuProfiler", "-rff", "out/jmh-1.txt"), JmhArgs.withSuiteOptions(List.of("-rf", "text"), "out/jmh-1"));
+        assertEquals(List.of("-rff", "mine.json", "-prof", "dev.wsbench.placement.CpuProfiler", "-foe", "true", "-rf", "json"),
+                JmhArgs.withSuiteOptions(List.of("-rff", "mine.json", "-prof", "dev.wsbench.placement.CpuProfiler"), "x"));
     }
 
     @Test
@@ -54,10 +56,10 @@ class JmhArgsTest {
         sets.setProperty("jmh.set.default", "Echo -p size=256");
         LocalDateTime t = LocalDateTime.of(2026, 11, 26, 7, 5, 9);
         String[] fromSet = JmhLauncher.jmhArgs(new String[] {"--results-dir", dir.toString(), "--set", "default"}, sets, t);
-        assertArrayEquals(new String[] {"Echo", "-p", "size=256", "-foe", "true", "-rf", "json", "-rff",
+        assertArrayEquals(new String[] {"Echo", "-p", "size=256", "-foe", "true", "-prof", "dev.wsbench.placement.CpuProfiler", "-rf", "json", "-rff",
             dir.resolve("jmh-20261126-070509.json").toString()}, fromSet);
         String[] fromArgs = JmhLauncher.jmhArgs(new String[] {"--results-dir", dir.toString(), "--args", "Raw -rff r.json"}, sets, t);
-        assertArrayEquals(new String[] {"Raw", "-rff", "r.json", "-foe", "true", "-rf", "json"}, fromArgs);
+        assertArrayEquals(new String[] {"Raw", "-rff", "r.json", "-foe", "true", "-prof", "dev.wsbench.placement.CpuProfiler", "-rf", "json"}, fromArgs);
         String[] direct = {"Echo", "-f", "1"};
         assertArrayEquals(direct, JmhLauncher.jmhArgs(direct, sets, t));
         assertThrows(IllegalArgumentException.class, () -> JmhLauncher.jmhArgs(new String[] {"--results-dir", "x", "--set"}, sets, t));

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsbench.library.Library;
 import dev.wsbench.results.JmhResult;
 import dev.wsbench.results.JmhResultFile;
-import dev.wsbench.server.EchoCalibration;
+import dev.wsbench.client.EchoCalibration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
