@@ -10,10 +10,12 @@ package dev.wsbench.client;
  * and the user sees whether the comparison finds it.
  *
  * <p>The spin is in the client's timed path, not in the server's echo path, because a delay inside a
- * server does not add its own length to a round trip: with the whole fork on one CPU, a 1.4 µs spin
- * in Jetty's echo handler made its 256-byte echo 7.9 % <em>faster</em>, and 1 µs in Netty's cost
- * 6.8 % instead of 5 % (docs/comparing-versions.md). Off (the default, 0) the check is a constant the
- * JIT folds away.
+ * server did not add its own length to a round trip: with the whole fork on one CPU, a 1.4 µs spin in
+ * Jetty's echo handler made its 256-byte echo 7.9 % <em>faster</em>. Here it comes closer (Netty
+ * 256 B: −5.2 % for −5 %), but not always: a client spin also delays the next request, and on one CPU
+ * that changes how a server's threads park and wake (Jetty 256 B: −11.8 % for −5 %). The comparison
+ * reports injected against measured for every row, so such rows show (docs/comparing-versions.md).
+ * Off (the default, 0) the check is a constant the JIT folds away.
  */
 public final class EchoCalibration {
     public static final String SPIN_PROPERTY = "wsbench.calibrate.echoSpinNanos";
