@@ -1,6 +1,7 @@
 package dev.wsbench.results;
 
 import dev.wsbench.scenario.LatencyLog;
+import dev.wsbench.scenario.LatencyPercentiles;
 import dev.wsbench.scenario.LatencyRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,9 +89,9 @@ public final class ScenarioSummary {
                         all.add(h);
                     }
                 }
-                m.withPercentiles(LatencyRecord.Percentiles.of(all));
+                m.withPercentiles(LatencyPercentiles.of(all));
             } else {
-                LatencyRecord.Percentiles worst = new LatencyRecord.Percentiles();
+                LatencyPercentiles worst = new LatencyPercentiles();
                 worst.count = forks.stream().mapToLong(r -> r.count).sum();
                 worst.p50Us = forks.stream().mapToDouble(r -> r.p50Us).max().orElse(0);
                 worst.p90Us = forks.stream().mapToDouble(r -> r.p90Us).max().orElse(0);

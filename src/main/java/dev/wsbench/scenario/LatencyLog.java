@@ -52,8 +52,8 @@ public final class LatencyLog {
     }
 
     /** The measured distribution's percentiles, in microseconds. */
-    public LatencyRecord.Percentiles percentiles() {
-        return LatencyRecord.Percentiles.of(measured);
+    public LatencyPercentiles percentiles() {
+        return LatencyPercentiles.of(measured);
     }
 
     /**

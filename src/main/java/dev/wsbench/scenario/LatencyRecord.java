@@ -4,15 +4,15 @@ import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /**
  * One trial's latency distribution, as one line of a run's {@code .latency.jsonl}: written by
  * {@link LatencyLog#report}, read back by {@code results.ScenarioSummary}. The field names are the
  * JSON keys, so writer and reader cannot disagree about them; fields a scenario does not use stay
- * null and are left out of the line.
+ * null and are left out of the line. Its own distribution's count and percentiles are the inherited
+ * fields, at the top level of the line.
  */
-public final class LatencyRecord {
+public final class LatencyRecord extends LatencyPercentiles {
     private static final Gson GSON = new Gson();
 
     /** The benchmark method, fully qualified. */
@@ -22,18 +22,10 @@ public final class LatencyRecord {
     /** The trial's JMH parameters. */
     public Map<String, String> params = new LinkedHashMap<>();
 
-    /** Values recorded in measurement iterations. */
-    public long count;
-    public double p50Us;
-    public double p90Us;
-    public double p99Us;
-    public double p999Us;
-    public double maxUs;
-
     /** The measured histogram, encoded ({@link LatencyLog#encodedHistogram()}), so forks merge exactly. */
     public String histogram;
     /** Open loop: how late the sender was against its schedule (p50Us..maxUs of that distribution). */
-    public Percentiles senderLag;
+    public LatencyPercentiles senderLag;
 
     /** Connection scaling: the connections asked for and held, failed connects, errors, the first error. */
     public Integer connectionsRequested;
@@ -47,33 +39,8 @@ public final class LatencyRecord {
     /** Set by a reader when the merged percentiles are each the worst fork's (no histograms to merge exactly). */
     public String percentiles;
 
-    /** Percentiles of one distribution, in microseconds. */
-    public static final class Percentiles {
-        public long count;
-        public double p50Us;
-        public double p90Us;
-        public double p99Us;
-        public double p999Us;
-        public double maxUs;
-
-        public static Percentiles of(Histogram h) {
-            Percentiles p = new Percentiles();
-            p.count = h.getTotalCount();
-            p.p50Us = micros(h.getValueAtPercentile(50));
-            p.p90Us = micros(h.getValueAtPercentile(90));
-            p.p99Us = micros(h.getValueAtPercentile(99));
-            p.p999Us = micros(h.getValueAtPercentile(99.9));
-            p.maxUs = micros(h.getMaxValue());
-            return p;
-        }
-
-        private static double micros(long nanos) {
-            return Math.round(nanos / 100.0) / 10.0;
-        }
-    }
-
     /** Sets count and percentiles from {@code p}. */
-    public LatencyRecord withPercentiles(Percentiles p) {
+    public LatencyRecord withPercentiles(LatencyPercentiles p) {
         count = p.count;
         p50Us = p.p50Us;
         p90Us = p.p90Us;
@@ -81,18 +48,6 @@ public final class LatencyRecord {
         p999Us = p.p999Us;
         maxUs = p.maxUs;
         return this;
-    }
-
-    /** The percentile named as in the table columns: p50Us, p90Us, p99Us, p999Us or maxUs. */
-    public double percentile(String name) {
-        return switch (name) {
-            case "p50Us" -> p50Us;
-            case "p90Us" -> p90Us;
-            case "p99Us" -> p99Us;
-            case "p999Us" -> p999Us;
-            case "maxUs" -> maxUs;
-            default -> throw new IllegalArgumentException("no percentile " + name);
-        };
     }
 
     public String toJson() {
