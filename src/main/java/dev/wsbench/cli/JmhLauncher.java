@@ -117,15 +117,10 @@ public final class JmhLauncher {
 
     /** Where the scenario benchmarks append their latency records: beside the JSON result file. */
     static java.nio.file.Path latencyFile(String[] args) {
-        String result = optionValue(args, "-rff");
+        String result = JmhArgs.valueOf(Arrays.asList(args), "-rff");
         return result == null ? null : java.nio.file.Path.of(result.replaceFirst("\\.json$", "") + ".latency.jsonl");
     }
 
-    /** The value after JMH option {@code name}, or null when it is absent or last. */
-    private static String optionValue(String[] args, String name) {
-        int at = Arrays.asList(args).indexOf(name);
-        return at < 0 || at + 1 >= args.length ? null : args[at + 1];
-    }
 
     /**
      * Passes this JVM's {@code wsbench.*} settings (the Maven plugin forwards them from the command
@@ -166,8 +161,8 @@ public final class JmhLauncher {
 
     /** The JSON result file this run wrote, or null (other format, or nothing ran: -l, -h). */
     private static java.nio.file.Path jsonResultFile(String[] args) {
-        String format = optionValue(args, "-rf");
-        String result = optionValue(args, "-rff");
+        String format = JmhArgs.valueOf(Arrays.asList(args), "-rf");
+        String result = JmhArgs.valueOf(Arrays.asList(args), "-rff");
         if (format == null || result == null || !format.equalsIgnoreCase("json")) {
             return null;
         }

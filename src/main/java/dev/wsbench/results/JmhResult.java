@@ -23,6 +23,11 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
 
     /** The method's simple name with its class, e.g. {@code EchoBenchmark.roundTrip}. */
     public String shortName() {
+        return shortName(benchmark);
+    }
+
+    /** {@code dev.wsbench.jmh.EchoBenchmark.roundTrip} as {@code EchoBenchmark.roundTrip}. */
+    public static String shortName(String benchmark) {
         String[] parts = benchmark.split("\\.");
         return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
     }

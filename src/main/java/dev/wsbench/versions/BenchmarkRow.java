@@ -72,8 +72,7 @@ record BenchmarkRow(String benchmark, Mode mode, Map<String, String> params) {
 
     /** {@code EchoBenchmark.roundTrip} */
     String shortName() {
-        String[] parts = benchmark.split("\\.");
-        return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
+        return dev.wsbench.results.JmhResult.shortName(benchmark);
     }
 
     /** Whether the row runs a server's echo (the path a calibration slows down). */
