@@ -1,9 +1,10 @@
 package dev.wsbench;
 
+import dev.wsbench.library.EchoClients;
+import dev.wsbench.library.Library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsbench.client.EchoClientType;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,7 +36,10 @@ class BenchmarkSmokeTest {
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(30))
                 .shouldFailOnError(true)
-                .verbosity(VerboseMode.SILENT);
+                .verbosity(VerboseMode.SILENT)
+                // what the launcher (RoleParams) gives JMH when -p server= / -p library= are not given
+                .param("server", Library.withServer().stream().map(Library::name).toArray(String[]::new))
+                .param("library", Library.withCodec().stream().map(Library::name).toArray(String[]::new));
     }
 
     @Test
@@ -55,13 +59,12 @@ class BenchmarkSmokeTest {
 
     @Test
     void everyClientRunsInTheEchoBenchmark() throws RunnerException {
-        String clients = Arrays.stream(EchoClientType.values()).map(Enum::name).collect(Collectors.joining(","));
         Collection<RunResult> results = new Runner(brief("^dev\\.wsbench\\.jmh\\.EchoBenchmark\\.roundTrip$")
-                .param("client", clients.split(","))
+                .param("client", EchoClients.names().toArray(String[]::new))
                 .param("type", "BINARY", "TEXT")
                 .param("size", "256")
                 .build()).run();
-        assertEquals(EchoClientType.values().length * 2 * dev.wsbench.server.EchoServerType.values().length, results.size());
+        assertEquals(EchoClients.names().size() * 2 * Library.withServer().size(), results.size());
     }
 
     private static Set<String> allBenchmarks() throws Exception {

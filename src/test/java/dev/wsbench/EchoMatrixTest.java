@@ -1,14 +1,14 @@
 package dev.wsbench;
 
+import dev.wsbench.library.EchoClients;
+import dev.wsbench.library.Library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wsbench.client.EchoClient;
-import dev.wsbench.client.EchoClientType;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.ReceivedMessage;
 import dev.wsbench.server.EchoServer;
-import dev.wsbench.server.EchoServerType;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,13 +25,13 @@ class EchoMatrixTest {
     /** Frame-length encoding boundaries (125/126, 65535/65536), the benchmark sizes, and 16 MiB. */
     static final int[] SIZES = {0, 125, 126, 256, 8192, 65535, 65536, 100000, 16 * 1024 * 1024};
 
-    private final Map<EchoServerType, EchoServer> servers = new EnumMap<>(EchoServerType.class);
+    private final Map<Library, EchoServer> servers = new EnumMap<>(Library.class);
     private final Map<String, Message> messages = new java.util.HashMap<>();
 
     @BeforeAll
     void startServers() throws Exception {
-        for (EchoServerType type : EchoServerType.values()) {
-            servers.put(type, type.start(Settings.LOOPBACK, 0));
+        for (Library type : Library.withServer()) {
+            servers.put(type, type.startServer(Settings.LOOPBACK, 0));
         }
         for (MessageType type : MessageType.values()) {
             for (int size : SIZES) {
@@ -48,14 +48,14 @@ class EchoMatrixTest {
     }
 
     static Stream<Arguments> pairs() {
-        return Stream.of(EchoServerType.values())
-                .flatMap(server -> Stream.of(EchoClientType.values()).map(client -> Arguments.of(server, client)));
+        return Library.withServer().stream()
+                .flatMap(server -> EchoClients.names().stream().map(client -> Arguments.of(server, client)));
     }
 
     @ParameterizedTest(name = "{0} server, {1} client")
     @MethodSource("pairs")
-    void echoesEveryTypeAndSize(EchoServerType server, EchoClientType client) throws Exception {
-        try (EchoClient connection = client.connect(servers.get(server).uri())) {
+    void echoesEveryTypeAndSize(Library server, String client) throws Exception {
+        try (EchoClient connection = EchoClients.connect(client, servers.get(server).uri())) {
             for (MessageType type : MessageType.values()) {
                 for (int size : SIZES) {
                     Message message = messages.get(type + "/" + size);

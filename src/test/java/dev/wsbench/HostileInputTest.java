@@ -1,5 +1,7 @@
 package dev.wsbench;
 
+import org.junit.jupiter.params.provider.MethodSource;
+import dev.wsbench.library.Library;
 import dev.wsbench.client.VerifiedEcho;
 import dev.wsbench.protocol.Protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +11,6 @@ import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.server.EchoServer;
-import dev.wsbench.server.EchoServerType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Bad input to the servers the suite starts ({@code mvn jmh:serve} may listen on 0.0.0.0): after
@@ -39,8 +39,8 @@ class HostileInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        for (EchoServerType type : EchoServerType.values()) {
-            SERVERS.add(type.start(Settings.LOOPBACK, 0));
+        for (Library type : Library.withServer()) {
+            SERVERS.add(type.startServer(Settings.LOOPBACK, 0));
         }
     }
 
@@ -51,13 +51,13 @@ class HostileInputTest {
         }
     }
 
-    private static EchoServer server(EchoServerType type) {
+    private static EchoServer server(Library type) {
         return SERVERS.get(type.ordinal());
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void aFrameHeaderClaimingGigabytesAllocatesNothingOfThatSize(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void aFrameHeaderClaimingGigabytesAllocatesNothingOfThatSize(Library type) throws Exception {
         long before = usedHeapMb();
         try (Socket s = upgraded(server(type))) {
             s.getOutputStream().write(maskedHeader(0x82, 1_500_000_000L)); // and then nothing
@@ -68,8 +68,8 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void aMessageOverTheLimitIsRefusedNotEchoed(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void aMessageOverTheLimitIsRefusedNotEchoed(Library type) throws Exception {
         long length = Settings.MAX_MESSAGE_BYTES + 1L;
         try (Socket s = upgraded(server(type))) {
             Thread writer = new Thread(() -> {
@@ -96,8 +96,8 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void garbageInsteadOfHttpLeavesTheServerServing(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void garbageInsteadOfHttpLeavesTheServerServing(Library type) throws Exception {
         try (Socket s = new Socket(Settings.LOOPBACK, server(type).port())) {
             byte[] garbage = Message.of(MessageType.BINARY, 64 * 1024).bytes();
             try {
@@ -111,8 +111,8 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void hugeHandshakeHeadersAreRefusedWithBoundedMemory(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void hugeHandshakeHeadersAreRefusedWithBoundedMemory(Library type) throws Exception {
         long before = usedHeapMb();
         try (Socket s = new Socket(Settings.LOOPBACK, server(type).port())) {
             s.setSoTimeout(WAIT_MS);
@@ -137,8 +137,8 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void manyHalfOpenHandshakesDoNotStopOtherConnections(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void manyHalfOpenHandshakesDoNotStopOtherConnections(Library type) throws Exception {
         List<Socket> halfOpen = new ArrayList<>();
         try {
             for (int i = 0; i < 200; i++) {
@@ -155,8 +155,8 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void aPingFloodDoesNotStopOtherConnections(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void aPingFloodDoesNotStopOtherConnections(Library type) throws Exception {
         try (Socket s = upgraded(server(type))) {
             Thread drain = new Thread(() -> {
                 try {
@@ -192,7 +192,7 @@ class HostileInputTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static void assertStillServes(EchoServerType type) throws Exception {
+    private static void assertStillServes(Library type) throws Exception {
         try (VerifiedEcho echo = new VerifiedEcho(ReferenceEchoClient.connect(server(type).uri()), Message.of(MessageType.BINARY, 8192),
                 type + " after hostile input")) {
             for (int i = 0; i < 3; i++) {
@@ -206,7 +206,7 @@ class HostileInputTest {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     }
 
-    private static void assertHeapBounded(EchoServerType type, long beforeMb) {
+    private static void assertHeapBounded(Library type, long beforeMb) {
         long grew = usedHeapMb() - beforeMb;
         assertTrue(grew < HEAP_BOUND_MB, type + ": heap grew by " + grew + " MB while the hostile connection was open");
     }

@@ -37,7 +37,7 @@ class RemoteTargetTest {
     void benchmarksRunAgainstAStandaloneServerInAnotherProcess() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "dev.wsbench.server.StandaloneServer", "--server", "undertow", "--port", "0")
+                "dev.wsbench.library.StandaloneServer", "--server", "undertow", "--port", "0")
                 .redirectErrorStream(true).start();
         try {
             String uri = CompletableFuture.supplyAsync(() -> listeningUri(process)).get(30, TimeUnit.SECONDS);

@@ -1,12 +1,13 @@
 package dev.wsbench;
 
+import java.util.List;
+import dev.wsbench.library.EchoClients;
 import dev.wsbench.client.VerifiedEcho;
 import dev.wsbench.protocol.Protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsbench.client.EchoClientType;
 import dev.wsbench.payload.EchoMismatchException;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
@@ -36,9 +37,9 @@ class ReplayingServerTest {
     @ParameterizedTest
     @EnumSource(value = MessageType.class)
     void aReplayedEchoFailsTheSecondRoundTrip(MessageType type) throws Exception {
-        for (EchoClientType client : new EchoClientType[] {EchoClientType.REFERENCE, EchoClientType.NETTY, EchoClientType.JDK}) {
+        for (String client : List.of(EchoClients.REFERENCE, "NETTY", EchoClients.JDK)) {
             try (ReplayingServer server = new ReplayingServer();
-                    VerifiedEcho echo = new VerifiedEcho(client.connect(server.uri()), Message.of(type, 256), "replay " + client)) {
+                    VerifiedEcho echo = new VerifiedEcho(EchoClients.connect(client, server.uri()), Message.of(type, 256), "replay " + client)) {
                 echo.roundTrip(); // the first echo is the right one
                 EchoMismatchException e = assertThrows(EchoMismatchException.class, echo::roundTrip);
                 assertTrue(e.getMessage().contains("echo carries sequence 1, expected 2"), client + ": " + e.getMessage());

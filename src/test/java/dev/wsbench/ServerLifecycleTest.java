@@ -1,5 +1,7 @@
 package dev.wsbench;
 
+import org.junit.jupiter.params.provider.MethodSource;
+import dev.wsbench.library.Library;
 import dev.wsbench.client.VerifiedEcho;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +11,6 @@ import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.server.EchoServer;
-import dev.wsbench.server.EchoServerType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,15 +20,14 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** After close, a server's threads and port are gone: 20 start/echo/stop cycles in one JVM. */
 class ServerLifecycleTest {
     private static final int CYCLES = 20;
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void startAndStopTwentyTimesLeavesNoThreadsAndFreesThePort(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void startAndStopTwentyTimesLeavesNoThreadsAndFreesThePort(Library type) throws Exception {
         Message message = Message.of(MessageType.BINARY, 8192);
         cycle(type, message); // first start loads classes and may create library-wide singletons
         Set<Thread> before = Thread.getAllStackTraces().keySet();
@@ -57,10 +57,10 @@ class ServerLifecycleTest {
      * (Java-WebSocket did not set SO_REUSEADDR).
      */
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void restartsOnTheSamePortRightAfterARun(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void restartsOnTheSamePortRightAfterARun(Library type) throws Exception {
         Message message = Message.of(MessageType.BINARY, 256);
-        EchoServer first = type.start(Settings.LOOPBACK, 0);
+        EchoServer first = type.startServer(Settings.LOOPBACK, 0);
         int port = first.port();
         try {
             for (int i = 0; i < 3; i++) { // connections the server side closes first leave TIME_WAIT on its port
@@ -71,7 +71,7 @@ class ServerLifecycleTest {
         } finally {
             first.close();
         }
-        EchoServer again = type.start(Settings.LOOPBACK, port);
+        EchoServer again = type.startServer(Settings.LOOPBACK, port);
         try (VerifiedEcho echo = new VerifiedEcho(ReferenceEchoClient.connect(again.uri()), message, type + " after restart")) {
             echo.roundTrip();
         } finally {
@@ -80,8 +80,8 @@ class ServerLifecycleTest {
     }
 
     /** Starts the server, echoes one message through it, stops it; returns the port it had. */
-    private static int cycle(EchoServerType type, Message message) throws Exception {
-        EchoServer server = type.start(Settings.LOOPBACK, 0);
+    private static int cycle(Library type, Message message) throws Exception {
+        EchoServer server = type.startServer(Settings.LOOPBACK, 0);
         int port = server.port();
         try (VerifiedEcho echo = new VerifiedEcho(ReferenceEchoClient.connect(server.uri()), message, type + " lifecycle")) {
             echo.roundTrip();

@@ -1,7 +1,7 @@
 package dev.wsbench.jmh;
 
 import dev.wsbench.client.VerifiedEcho;
-import dev.wsbench.client.NettyEchoClient;
+import dev.wsbench.library.netty.NettyEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;

@@ -1,7 +1,7 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.library.Library;
 import dev.wsbench.scenario.IdleConnectionMemory;
-import dev.wsbench.server.EchoServerType;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 0)
 @Measurement(iterations = 1, time = 1)
 public class ConnectionMemoryBenchmark extends JmhDefaults {
-    @Param // every server
-    EchoServerType server;
+    @Param // the launcher gives every library with a server unless -p server= says
+    Library server;
 
     @Param({"1000", "10000"})
     int connections;

@@ -1,7 +1,7 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.library.EchoClients;
 import dev.wsbench.client.VerifiedEcho;
-import dev.wsbench.client.EchoClientType;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 6, time = 1)
 public class EchoBenchmark extends EchoRoundTrips {
 
-    @Param("REFERENCE")
-    EchoClientType client;
+    /** REFERENCE, JDK or a library with a client ({@link EchoClients#names()}). */
+    @Param(EchoClients.REFERENCE)
+    String client;
 
     @Param({PayloadSizes.SMALL, PayloadSizes.MEDIUM, PayloadSizes.LARGE})
     int size;
@@ -50,7 +51,7 @@ public class EchoBenchmark extends EchoRoundTrips {
     public void connect(ServerState server) {
         String context = VerifiedEcho.describe(server.server, client, size, type);
         try {
-            echo = new VerifiedEcho(client.connect(server.running.uri()), Message.of(type, size), context);
+            echo = new VerifiedEcho(EchoClients.connect(client, server.running.uri()), Message.of(type, size), context);
         } catch (Exception e) {
             throw new IllegalStateException(context + ": could not connect to " + server.running.uri() + ": " + e, e);
         }

@@ -1,8 +1,8 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.library.Library;
 import dev.wsbench.frames.BufferKind;
 import dev.wsbench.frames.FrameCodec;
-import dev.wsbench.frames.FrameCodecType;
 import dev.wsbench.frames.MaskedFrame;
 import dev.wsbench.frames.MaskingKernel;
 import dev.wsbench.payload.Message;
@@ -59,9 +59,9 @@ public class MaskingBenchmark extends JmhDefaults {
     }
 
     @State(Scope.Thread)
-    public static class Library {
-        @Param
-        FrameCodecType library;
+    public static class LibraryCodec {
+        @Param // the launcher gives every library with a codec (Library.withCodec()) unless -p library= says
+        Library library;
 
         FrameCodec codec;
 
@@ -92,7 +92,7 @@ public class MaskingBenchmark extends JmhDefaults {
     }
 
     @Benchmark
-    public MaskedFrame library(Library state) {
+    public MaskedFrame library(LibraryCodec state) {
         return state.codec.encodeMasked(payload);
     }
 

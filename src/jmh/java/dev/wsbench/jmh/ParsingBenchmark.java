@@ -1,6 +1,6 @@
 package dev.wsbench.jmh;
 
-import dev.wsbench.frames.FrameCodecType;
+import dev.wsbench.library.Library;
 import dev.wsbench.frames.FrameParser;
 import dev.wsbench.frames.FrameRejectedException;
 import dev.wsbench.frames.FrameWriter;
@@ -108,9 +108,9 @@ public class ParsingBenchmark extends JmhDefaults {
     }
 
     @State(Scope.Thread)
-    public static class Library {
-        @Param
-        FrameCodecType library;
+    public static class LibraryCodec {
+        @Param // the launcher gives every library with a codec (Library.withCodec()) unless -p library= says
+        Library library;
 
         FrameParser parser;
         final Counter counter = new Counter();
@@ -153,7 +153,7 @@ public class ParsingBenchmark extends JmhDefaults {
     }
 
     @Benchmark
-    public long parse(Library state) throws FrameRejectedException {
+    public long parse(LibraryCodec state) throws FrameRejectedException {
         Counter counter = state.counter;
         counter.bytes = 0;
         state.parser.parse(input(state.parser), counter);

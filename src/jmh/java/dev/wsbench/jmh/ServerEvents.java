@@ -1,6 +1,6 @@
 package dev.wsbench.jmh;
 
-import dev.wsbench.server.JavaWebSocketEchoServer;
+import dev.wsbench.library.javawebsocket.JavaWebSocketEchoServer;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;

@@ -1,9 +1,9 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.library.Library;
 import dev.wsbench.Settings;
 import dev.wsbench.placement.Placement;
 import dev.wsbench.server.EchoServer;
-import dev.wsbench.server.EchoServerType;
 import dev.wsbench.server.ServerOptions;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Benchmark)
 public class ServerState {
-    @Param // no values: JMH runs every constant of the enum
-    EchoServerType server;
+    /** The launcher gives every library with a server ({@link Library#withServer()}) unless {@code -p server=} says. */
+    @Param
+    Library server;
 
     /** Where the fork's threads run (see {@link Placement}); FREE unless asked. */
     @Param("FREE")
@@ -51,7 +52,7 @@ public class ServerState {
         ServerOptions options = options();
         placed = placement.apply(); // before the server starts, so its threads inherit their CPUs
         try {
-            running = placed.startServer(() -> server.start(Settings.LOOPBACK, 0, options));
+            running = placed.startServer(() -> server.startServer(Settings.LOOPBACK, 0, options));
         } catch (Exception e) {
             throw new IllegalStateException(server + " server failed to start (tls=" + options.isTls() + ", deflate="
                     + options.deflate() + "): " + e, e);

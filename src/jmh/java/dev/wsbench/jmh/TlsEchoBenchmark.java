@@ -1,7 +1,7 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.library.EchoClients;
 import dev.wsbench.client.VerifiedEcho;
-import dev.wsbench.client.EchoClientType;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
@@ -45,9 +45,9 @@ public class TlsEchoBenchmark extends EchoRoundTrips {
 
     @Setup(Level.Trial)
     public void connect(TlsServer server) {
-        String context = VerifiedEcho.describe(server.server, EchoClientType.REFERENCE, size, MessageType.BINARY) + " tls=on";
+        String context = VerifiedEcho.describe(server.server, EchoClients.REFERENCE, size, MessageType.BINARY) + " tls=on";
         try {
-            echo = new VerifiedEcho(EchoClientType.REFERENCE.connect(server.running.uri()), Message.of(MessageType.BINARY, size), context);
+            echo = new VerifiedEcho(EchoClients.connect(EchoClients.REFERENCE, server.running.uri()), Message.of(MessageType.BINARY, size), context);
         } catch (Exception e) {
             throw new IllegalStateException(context + ": could not connect to " + server.running.uri() + ": " + e, e);
         }

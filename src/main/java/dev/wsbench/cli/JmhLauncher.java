@@ -29,7 +29,10 @@ public final class JmhLauncher {
             System.exit(2);
             return;
         }
-        String problem = ParamCheck.check(args);
+        String problem = RoleParams.check(args);
+        if (problem == null) {
+            problem = ParamCheck.check(args);
+        }
         if (problem == null) {
             problem = checkTarget(args);
         }
@@ -37,6 +40,7 @@ public final class JmhLauncher {
             System.err.println("error: " + problem);
             System.exit(2);
         }
+        args = RoleParams.complete(args);
         java.nio.file.Path latencyFile = latencyFile(args);
         if (latencyFile != null) {
             java.nio.file.Files.deleteIfExists(latencyFile);

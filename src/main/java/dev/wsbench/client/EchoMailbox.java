@@ -15,46 +15,46 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The I/O thread copies the payload into a harness-owned buffer (one memory copy per echo)
  * because libraries reuse or release their buffers once the callback returns.
  */
-final class EchoMailbox {
+public final class EchoMailbox {
     private final ReceivedMessage message = new ReceivedMessage();
     private volatile boolean ready;
     private volatile Thread waiter;
     private volatile Throwable failure;
 
     /** Called by the benchmark thread before it sends. */
-    void expect() {
+    public void expect() {
         ready = false;
         waiter = Thread.currentThread();
     }
 
     /** Access for I/O threads that assemble a message in parts; call {@link #complete()} when done. */
-    ReceivedMessage message() {
+    public ReceivedMessage message() {
         return message;
     }
 
-    void deliver(MessageType type, ByteBuffer payload) {
+    public void deliver(MessageType type, ByteBuffer payload) {
         message.begin(type);
         message.append(payload);
         complete();
     }
 
-    void deliverString(String text) {
+    public void deliverString(String text) {
         message.setString(MessageType.TEXT, text);
         complete();
     }
 
-    void complete() {
+    public void complete() {
         ready = true;
         LockSupport.unpark(waiter);
     }
 
     /** The connection failed or was closed: wake the waiter with the cause. */
-    void fail(Throwable cause) {
+    public void fail(Throwable cause) {
         failure = cause;
         LockSupport.unpark(waiter);
     }
 
-    ReceivedMessage await() throws IOException, TimeoutException, InterruptedException {
+    public ReceivedMessage await() throws IOException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + Settings.TIMEOUT.toNanos();
         while (!ready) {
             Throwable f = failure;

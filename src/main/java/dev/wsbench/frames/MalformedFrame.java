@@ -77,11 +77,11 @@ public enum MalformedFrame {
     }
 
     /**
-     * What {@code library}'s parser does with this input: "rejected: close CODE: Exception (message)",
+     * What {@code codec}'s parser does with this input: "rejected: close CODE: Exception (message)",
      * "accepted: N data bytes", or "pending: waits for more bytes" when it neither delivers nor fails.
      */
-    public String reactionOf(FrameCodecType library) {
-        FrameParser parser = library.newCodec().newParser(side);
+    public String reactionOf(FrameCodec codec) {
+        FrameParser parser = codec.newParser(side);
         long[] delivered = {0, 0};
         try {
             parser.parse(new java.nio.ByteBuffer[] {java.nio.ByteBuffer.wrap(wire())}, (opcode, fin, data) -> {
@@ -99,16 +99,16 @@ public enum MalformedFrame {
      * bin/malformed-table} writes it there): a rejection as its close code in bold (when the
      * exception carries one), the exception's simple name and its message (cut at 60 characters).
      */
-    public static String markdownTable(List<FrameCodecType> libraries) {
+    public static String markdownTable(java.util.Map<String, FrameCodec> libraries) {
         StringBuilder out = new StringBuilder("| case | side |");
-        for (FrameCodecType l : libraries) {
-            out.append(' ').append(dev.wsbench.library.Library.byName(l.name()).displayName()).append(" |");
+        for (String name : libraries.keySet()) {
+            out.append(' ').append(name).append(" |");
         }
         out.append("\n|---|---|").append("---|".repeat(libraries.size())).append('\n');
         for (MalformedFrame c : values()) {
             out.append("| ").append(c.description).append(" | ").append(c.side).append(" |");
-            for (FrameCodecType l : libraries) {
-                out.append(' ').append(cell(c.reactionOf(l)).replace("|", "\\|")).append(" |");
+            for (FrameCodec codec : libraries.values()) {
+                out.append(' ').append(cell(c.reactionOf(codec)).replace("|", "\\|")).append(" |");
             }
             out.append('\n');
         }
@@ -131,10 +131,5 @@ public enum MalformedFrame {
         }
         String message = m.group(3).length() > 60 ? m.group(3).substring(0, 57) + "…" : m.group(3);
         return (m.group(1) == null ? "" : "**" + m.group(1) + "** ") + "`" + m.group(2) + "` (" + message + ")";
-    }
-
-    /** Prints the catalogue table: {@code java ... dev.wsbench.frames.MalformedFrame}. */
-    public static void main(String[] args) {
-        System.out.print(markdownTable(List.of(FrameCodecType.values())));
     }
 }

@@ -1,35 +1,84 @@
 package dev.wsbench.library;
 
+import dev.wsbench.client.ClientFactory;
+import dev.wsbench.client.EchoClient;
+import dev.wsbench.frames.FrameCodec;
+import dev.wsbench.library.javawebsocket.JavaWebSocketEchoClient;
+import dev.wsbench.library.javawebsocket.JavaWebSocketEchoServer;
+import dev.wsbench.library.javawebsocket.JavaWebSocketFrameCodec;
+import dev.wsbench.library.jetty.JettyEchoClient;
+import dev.wsbench.library.jetty.JettyEchoServer;
+import dev.wsbench.library.jetty.JettyFrameCodec;
+import dev.wsbench.library.netty.NettyEchoClient;
+import dev.wsbench.library.netty.NettyEchoServer;
+import dev.wsbench.library.netty.NettyFrameCodec;
+import dev.wsbench.library.undertow.UndertowEchoClient;
+import dev.wsbench.library.undertow.UndertowEchoServer;
+import dev.wsbench.library.undertow.UndertowFrameCodec;
+import dev.wsbench.server.EchoServer;
+import dev.wsbench.server.ServerFactory;
+import dev.wsbench.server.ServerOptions;
+import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The libraries under test, one constant each: the names the command line, scripts and result
- * files use for it, and where its version comes from. The constant's {@link #name()} is the value
- * of the benchmarks' {@code -p server=} and {@code -p library=} parameters.
+ * The libraries under test, one constant each: the one place that knows a library. Its names (the
+ * constant's {@link #name()} is the value of the benchmarks' {@code -p server=}, {@code -p client=}
+ * and {@code -p library=}), its Maven coordinates and version property, how provenance finds the
+ * version actually loaded, and its adapters, each in the library's own package
+ * ({@code dev.wsbench.library.netty}, ...): a server ({@link EchoServer}'s contract), a client
+ * ({@link EchoClient}'s) and a frame codec ({@link FrameCodec}'s). A role a library does not have
+ * (a client-only library has no server) is null here, and that library is left out of that role's
+ * benchmarks and tests.
+ *
+ * <p>Benchmarks, tests, scripts and the plugin take their lists from here ({@link #withServer()},
+ * {@link #withClient()}, {@link #withCodec()}; scripts through {@link #main}), so adding a library is
+ * its package, its constant and its dependency in the pom.
  */
 public enum Library {
-    NETTY("netty", "Netty", "netty.version", "io.netty", "io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder", "io.netty:netty-codec-http"),
-    JETTY("jetty", "Jetty", "jetty.version", "org.eclipse.jetty", "org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler",
-            "org.eclipse.jetty.websocket:jetty-websocket-jetty-server"),
-    UNDERTOW("undertow", "Undertow", "undertow.version", "io.undertow", "io.undertow.Undertow", "io.undertow:undertow-core"),
-    JAVA_WEBSOCKET("java-websocket", "Java-WebSocket", "java-websocket.version", "org.java-websocket", "org.java_websocket.server.WebSocketServer",
-            "org.java-websocket:Java-WebSocket");
+    NETTY("netty", "Netty", new Maven("io.netty", "netty.version", "io.netty:netty-codec-http",
+            "io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder"),
+            NettyEchoServer::start, NettyEchoClient::connect, NettyFrameCodec::new),
+    JETTY("jetty", "Jetty", new Maven("org.eclipse.jetty", "jetty.version", "org.eclipse.jetty.websocket:jetty-websocket-jetty-server",
+            "org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler"),
+            JettyEchoServer::start, JettyEchoClient::connect, JettyFrameCodec::new),
+    UNDERTOW("undertow", "Undertow", new Maven("io.undertow", "undertow.version", "io.undertow:undertow-core", "io.undertow.Undertow"),
+            UndertowEchoServer::start, UndertowEchoClient::connect, UndertowFrameCodec::new),
+    JAVA_WEBSOCKET("java-websocket", "Java-WebSocket", new Maven("org.java-websocket", "java-websocket.version",
+            "org.java-websocket:Java-WebSocket", "org.java_websocket.server.WebSocketServer"),
+            JavaWebSocketEchoServer::start, JavaWebSocketEchoClient::connect, JavaWebSocketFrameCodec::new);
+
+    /**
+     * Where a library's jars come from.
+     *
+     * @param groupId every artifact whose group is this or starts with it plus a dot (Jetty's
+     *     {@code org.eclipse.jetty.websocket}) belongs to the library when versions switch
+     * @param versionProperty the pom property that selects its version, e.g. {@code netty.version}
+     * @param probeArtifact the {@code groupId:artifactId} of the jar that holds {@code probeClass}
+     * @param probeClass a class of the library whose jar's {@code pom.properties} tells the version
+     *     actually loaded
+     */
+    public record Maven(String groupId, String versionProperty, String probeArtifact, String probeClass) {
+    }
 
     private final String cliName;
     private final String displayName;
-    private final String versionProperty;
-    private final String groupId;
-    private final String probeClass;
-    private final String probeArtifact;
+    private final Maven maven;
+    private final ServerFactory server;
+    private final ClientFactory client;
+    private final Supplier<FrameCodec> codec;
 
-    Library(String cliName, String displayName, String versionProperty, String groupId, String probeClass, String probeArtifact) {
+    Library(String cliName, String displayName, Maven maven, ServerFactory server, ClientFactory client, Supplier<FrameCodec> codec) {
         this.cliName = cliName;
         this.displayName = displayName;
-        this.versionProperty = versionProperty;
-        this.groupId = groupId;
-        this.probeClass = probeClass;
-        this.probeArtifact = probeArtifact;
+        this.maven = maven;
+        this.server = server;
+        this.client = client;
+        this.codec = codec;
     }
 
     /** The name scripts take, e.g. {@code java-websocket}. */
@@ -44,49 +93,131 @@ public enum Library {
 
     /** The pom property that selects its version, e.g. {@code netty.version}. */
     public String versionProperty() {
-        return versionProperty;
+        return maven.versionProperty();
     }
 
-    /**
-     * The Maven group of its jars; every artifact whose group is this or starts with it plus a dot
-     * (Jetty's {@code org.eclipse.jetty.websocket}) belongs to the library when versions switch.
-     */
+    /** See {@link Maven#groupId()}. */
     public String groupId() {
-        return groupId;
+        return maven.groupId();
     }
 
     public boolean ownsGroup(String group) {
-        return group.equals(groupId) || group.startsWith(groupId + ".");
+        return group.equals(groupId()) || group.startsWith(groupId() + ".");
     }
 
-    /** A class of the library whose jar's {@code pom.properties} tells the version actually loaded. */
+    /** See {@link Maven#probeClass()}. */
     public String probeClass() {
-        return probeClass;
+        return maven.probeClass();
     }
 
-    /** The {@code groupId:artifactId} of the jar that holds {@link #probeClass()}. */
+    /** See {@link Maven#probeArtifact()}. */
     public String probeArtifact() {
-        return probeArtifact;
+        return maven.probeArtifact();
     }
 
-    /** By script name ({@code netty}) or constant name ({@code NETTY}), ignoring case. */
+    public boolean hasServer() {
+        return server != null;
+    }
+
+    public boolean hasClient() {
+        return client != null;
+    }
+
+    public boolean hasCodec() {
+        return codec != null;
+    }
+
+    /** Starts its server, plain (no TLS, no extension); see {@link #startServer(String, int, ServerOptions)}. */
+    public EchoServer startServer(String host, int port) throws Exception {
+        return startServer(host, port, ServerOptions.PLAIN);
+    }
+
+    /**
+     * Starts its server bound to {@code host} on {@code port} (0 picks a free port); returns once it
+     * accepts connections.
+     *
+     * @throws IllegalArgumentException if the library has no server
+     */
+    public EchoServer startServer(String host, int port, ServerOptions options) throws Exception {
+        return role(server, "server", Library::hasServer).start(host, port, options);
+    }
+
+    /**
+     * Opens one connection with its client.
+     *
+     * @throws IllegalArgumentException if the library has no client
+     */
+    public EchoClient connectClient(URI uri) throws Exception {
+        return role(client, "client", Library::hasClient).connect(uri);
+    }
+
+    /**
+     * A new instance of its frame codec; not thread-safe, so one per benchmark thread.
+     *
+     * @throws IllegalArgumentException if the library's frame code cannot be reached on its own
+     */
+    public FrameCodec newCodec() {
+        return role(codec, "frame codec", Library::hasCodec).get();
+    }
+
+    private <T> T role(T adapter, String role, Predicate<Library> has) {
+        if (adapter == null) {
+            throw new IllegalArgumentException(displayName + " has no " + role + " in this suite; libraries with one: "
+                    + names(has, Library::name));
+        }
+        return adapter;
+    }
+
+    /** The libraries with a server, in declaration order. */
+    public static List<Library> withServer() {
+        return Arrays.stream(values()).filter(Library::hasServer).toList();
+    }
+
+    /** The libraries with a client, in declaration order. */
+    public static List<Library> withClient() {
+        return Arrays.stream(values()).filter(Library::hasClient).toList();
+    }
+
+    /** The libraries whose frame masking and parsing the suite can drive on their own. */
+    public static List<Library> withCodec() {
+        return Arrays.stream(values()).filter(Library::hasCodec).toList();
+    }
+
+    /**
+     * By script name ({@code netty}), constant name ({@code NETTY}) or display name, ignoring case;
+     * '-' and '_' are interchangeable.
+     */
     public static Library byName(String name) {
+        String wanted = name == null ? "" : name.trim().replace('_', '-');
         for (Library l : values()) {
-            if (l.cliName.equalsIgnoreCase(name) || l.name().equalsIgnoreCase(name)) {
+            if (l.cliName.equalsIgnoreCase(wanted) || l.name().replace('_', '-').equalsIgnoreCase(wanted)
+                    || l.displayName.equalsIgnoreCase(wanted)) {
                 return l;
             }
         }
         throw new IllegalArgumentException("unknown library '" + name + "'; known: " + names());
     }
 
+    /** {@link #byName}, and the library must have a server. */
+    public static Library serverNamed(String name) {
+        Library l = byName(name);
+        l.role(l.server, "server", Library::hasServer);
+        return l;
+    }
+
     /** The script names, comma-separated. */
     public static String names() {
-        return Arrays.stream(values()).map(Library::cliName).collect(Collectors.joining(", "));
+        return names(l -> true, Library::cliName);
+    }
+
+    private static String names(Predicate<Library> which, java.util.function.Function<Library, String> name) {
+        return Arrays.stream(values()).filter(which).map(name).collect(Collectors.joining(", "));
     }
 
     /**
      * For scripts: {@code Library property NAME} prints the library's version property, {@code
-     * Library names} the known names; an unknown name is one line on stderr and exit code 2.
+     * Library names [server|client|codec]} the script names (of those with that role); an unknown
+     * name is one line on stderr and exit code 2.
      */
     public static void main(String[] args) {
         try {
@@ -94,8 +225,16 @@ public enum Library {
                 System.out.println(byName(args[1]).versionProperty());
             } else if (args.length == 1 && args[0].equals("names")) {
                 System.out.println(names());
+            } else if (args.length == 2 && args[0].equals("names")) {
+                Predicate<Library> role = switch (args[1]) {
+                    case "server" -> Library::hasServer;
+                    case "client" -> Library::hasClient;
+                    case "codec" -> Library::hasCodec;
+                    default -> throw new IllegalArgumentException("unknown role '" + args[1] + "'; roles: server, client, codec");
+                };
+                System.out.println(names(role, Library::cliName));
             } else {
-                throw new IllegalArgumentException("usage: Library property NAME | Library names");
+                throw new IllegalArgumentException("usage: Library property NAME | Library names [server|client|codec]");
             }
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());

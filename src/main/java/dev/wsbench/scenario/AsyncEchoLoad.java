@@ -1,7 +1,7 @@
 package dev.wsbench.scenario;
 
 import dev.wsbench.Settings;
-import dev.wsbench.client.NettyEchoClient;
+import dev.wsbench.library.netty.NettyEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import io.netty.buffer.ByteBuf;

@@ -1,13 +1,12 @@
 package dev.wsbench.scenario;
 
-import dev.wsbench.EnumNames;
+import dev.wsbench.library.Library;
+import dev.wsbench.library.StandaloneServer;
 import dev.wsbench.Settings;
 import dev.wsbench.client.VerifiedEcho;
 import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
-import dev.wsbench.server.EchoServerType;
-import dev.wsbench.server.StandaloneServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,7 +36,7 @@ public final class IdleConnectionMemory {
     private static final Pattern ANSWER = Pattern.compile(StandaloneServer.MEMORY_ANSWER + " heapUsed=(-?\\d+) rss=(-?\\d+)");
 
     /** One measurement: N connections held, and the server's heap and RSS growth per connection. */
-    public record Step(EchoServerType server, int connections, double heapBytesPerConnection, double rssBytesPerConnection) {
+    public record Step(Library server, int connections, double heapBytesPerConnection, double rssBytesPerConnection) {
     }
 
     private IdleConnectionMemory() {
@@ -49,25 +48,25 @@ public final class IdleConnectionMemory {
             System.exit(2);
         }
         List<Integer> counts = new ArrayList<>();
-        List<EchoServerType> servers = new ArrayList<>();
+        List<Library> servers = new ArrayList<>();
         try {
             for (String c : args[0].split(",")) {
                 counts.add(Integer.parseInt(c.trim()));
             }
             for (int i = 1; i < args.length; i++) {
-                servers.add(EnumNames.parse(EchoServerType.class, args[i], "server"));
+                servers.add(Library.serverNamed(args[i]));
             }
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         }
         if (servers.isEmpty()) {
-            servers.addAll(List.of(EchoServerType.values()));
+            servers.addAll(Library.withServer());
         }
         PrintStream out = System.out;
         out.println("| server | connections | heap per connection (KiB) | resident per connection (KiB) |");
         out.println("|---|---:|---:|---:|");
-        for (EchoServerType server : servers) {
+        for (Library server : servers) {
             for (Step step : measure(server, counts)) {
                 out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", server.displayName(), step.connections(),
                         step.heapBytesPerConnection() / 1024, step.rssBytesPerConnection() / 1024);
@@ -76,7 +75,7 @@ public final class IdleConnectionMemory {
     }
 
     /** Starts {@code server} in a child JVM and measures at each of {@code counts} (ascending) open connections. */
-    public static List<Step> measure(EchoServerType server, List<Integer> counts) throws Exception {
+    public static List<Step> measure(Library server, List<Integer> counts) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-Xms2g", "-Xmx2g", "-cp", System.getProperty("java.class.path"),
                 StandaloneServer.class.getName(), "--server", server.name(), "--port", "0")
@@ -109,7 +108,7 @@ public final class IdleConnectionMemory {
         }
     }
 
-    private static long[] memory(BufferedReader lines, Writer ask, EchoServerType server) throws IOException {
+    private static long[] memory(BufferedReader lines, Writer ask, Library server) throws IOException {
         ask.write("memory\n");
         ask.flush();
         Matcher m = await(lines, ANSWER, server + " memory answer");

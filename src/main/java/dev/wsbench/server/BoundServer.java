@@ -4,13 +4,13 @@ package dev.wsbench.server;
  * What every in-process server shares: the address it was bound to and its scheme, fixed once it
  * is listening. Adapters extend it and implement {@link #close()}.
  */
-abstract class BoundServer implements EchoServer {
+public abstract class BoundServer implements EchoServer {
     private final String host;
     private final int port;
     private final String scheme;
 
     /** @param port the bound port (the real one when started on port 0) */
-    BoundServer(String host, int port, String scheme) {
+    protected BoundServer(String host, int port, String scheme) {
         this.host = host;
         this.port = port;
         this.scheme = scheme;

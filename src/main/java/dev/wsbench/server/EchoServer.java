@@ -6,9 +6,9 @@ import java.net.URI;
 
 /**
  * A running echo server: what each library's adapter provides and every benchmark relies on. The
- * adapters are {@link EchoServerType}'s constants; {@link RemoteServer} stands for one elsewhere.
+ * adapters are registered in {@code dev.wsbench.library.Library}; {@link RemoteServer} stands for one elsewhere.
  *
- * @implSpec An adapter is a class with a static {@code start(String host, int port, ServerOptions)}
+ * @implSpec An adapter is a {@link ServerFactory} ({@code start(String host, int port, ServerOptions)})
  *     (port 0: any free port) that returns once the server accepts connections, and:
  *     <ul>
  *       <li><b>Echo</b>: on {@link Protocol#ECHO_PATH} every binary or text message comes back

@@ -1,5 +1,7 @@
 package dev.wsbench.cli;
 
+import dev.wsbench.library.EchoClients;
+import dev.wsbench.library.Library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -13,10 +15,23 @@ class JmhLauncherTest {
     }
 
     @Test
-    void namesAnUnknownEnumValueAndTheKnownOnes() throws Exception {
-        String known = String.join(", ", java.util.Arrays.stream(dev.wsbench.server.EchoServerType.values()).map(Enum::name).toList());
-        assertEquals("unknown value 'NO_SUCH_SERVER' for -p server; known: " + known,
-                ParamCheck.check(new String[] {"-p", "server=NETTY,NO_SUCH_SERVER"}));
+    void namesAnUnknownServerAndTheServersTheRegistryKnows() {
+        String known = String.join(", ", Library.withServer().stream().map(Enum::name).toList());
+        assertEquals("unknown value 'NO_SUCH_SERVER' for -p server; -p server takes: " + known + " (or ALL)",
+                RoleParams.check(new String[] {"-p", "server=NETTY,NO_SUCH_SERVER"}));
+        assertNull(RoleParams.check(new String[] {"-p", "server=ALL", "-p", "client=REFERENCE,JDK,NETTY"}));
+    }
+
+    @Test
+    void fillsServerAndLibraryFromTheRegistryAndExpandsAll() {
+        String servers = String.join(",", Library.withServer().stream().map(Enum::name).toList());
+        String codecs = String.join(",", Library.withCodec().stream().map(Enum::name).toList());
+        assertEquals(java.util.List.of("EchoBenchmark", "-p", "client=NETTY," + String.join(",", EchoClients.names()).replace("NETTY,", ""),
+                        "-p", "server=" + servers, "-p", "library=" + codecs),
+                java.util.List.of(RoleParams.complete(new String[] {"EchoBenchmark", "-p", "client=NETTY,ALL"})));
+        assertEquals(java.util.List.of("-p", "server=JETTY", "-p", "library=NETTY"),
+                java.util.List.of(RoleParams.complete(new String[] {"-p", "server=JETTY", "-p", "library=NETTY"})));
+        assertEquals(java.util.List.of("-l"), java.util.List.of(RoleParams.complete(new String[] {"-l"})));
     }
 
     @Test

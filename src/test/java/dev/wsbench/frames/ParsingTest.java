@@ -1,5 +1,6 @@
 package dev.wsbench.frames;
 
+import dev.wsbench.library.Library;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,14 +12,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every library's parser against RFC 6455's examples, every other library's frames, and every shape. */
 class ParsingTest {
     private static final byte[] HELLO = "Hello".getBytes(StandardCharsets.US_ASCII);
 
-    private static Frames.Parsed parse(FrameCodecType type, Side side, byte[]... reads) throws FrameRejectedException {
+    private static Frames.Parsed parse(Library type, Side side, byte[]... reads) throws FrameRejectedException {
         return Frames.parse(type.newCodec().newParser(side), List.of(reads));
     }
 
@@ -32,8 +32,8 @@ class ParsingTest {
 
     /** RFC 6455 section 5.7, byte for byte. */
     @ParameterizedTest
-    @EnumSource(FrameCodecType.class)
-    void rfc6455Examples(FrameCodecType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withCodec")
+    void rfc6455Examples(Library type) throws Exception {
         // A single-frame unmasked text message (a server's frame, parsed by a client)
         Frames.Parsed p = parse(type, Side.CLIENT, bytes(0x81, 0x05, 0x48, 0x65, 0x6c, 0x6c, 0x6f));
         assertArrayEquals(HELLO, p.payload(), type + " unmasked Hello");
@@ -67,13 +67,13 @@ class ParsingTest {
     }
 
     static Stream<Arguments> producerAndParser() {
-        return Stream.of(FrameCodecType.values()).flatMap(a -> Stream.of(FrameCodecType.values()).map(b -> Arguments.of(a, b)));
+        return Library.withCodec().stream().flatMap(a -> Library.withCodec().stream().map(b -> Arguments.of(a, b)));
     }
 
     /** Frames masked by each library parse, in every library's server, to the exact payload; at the length-encoding boundaries too. */
     @ParameterizedTest(name = "made by {0}, parsed by {1}")
     @MethodSource("producerAndParser")
-    void everyLibraryParsesEveryLibrarysFrames(FrameCodecType producer, FrameCodecType parser) throws Exception {
+    void everyLibraryParsesEveryLibrarysFrames(Library producer, Library parser) throws Exception {
         FrameCodec codec = producer.newCodec();
         for (int size : new int[] {0, 1, 125, 126, 127, 256, 8192, 65535, 65536, 100000}) {
             byte[] payload = Frames.random(size, size);
@@ -105,14 +105,14 @@ class ParsingTest {
     }
 
     static Stream<Arguments> everyShape() {
-        return Stream.of(FrameCodecType.values()).flatMap(c -> Stream.of(InputShape.values()).flatMap(s ->
+        return Library.withCodec().stream().flatMap(c -> Stream.of(InputShape.values()).flatMap(s ->
                 Stream.of(Side.values()).flatMap(side -> Stream.of(MessageType.values()).map(t -> Arguments.of(c, s, side, t)))));
     }
 
     /** Whole, fragmented and chopped messages, both sides, binary and text, at the benchmark sizes. */
     @ParameterizedTest(name = "{0} {1} {2} {3}")
     @MethodSource("everyShape")
-    void parsesEveryShape(FrameCodecType type, InputShape shape, Side side, MessageType messageType) throws Exception {
+    void parsesEveryShape(Library type, InputShape shape, Side side, MessageType messageType) throws Exception {
         FrameParser parser = type.newCodec().newParser(side);
         for (int size : dev.wsbench.payload.PayloadSizes.ALL) {
             byte[] payload = Message.of(messageType, size).bytes();

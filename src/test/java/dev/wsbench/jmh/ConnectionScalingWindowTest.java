@@ -1,8 +1,8 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.library.Library;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsbench.server.EchoServerType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +15,7 @@ class ConnectionScalingWindowTest {
     @Test
     void completionsBetweenIterationsCountInNoIteration() throws Exception {
         ServerState server = new ServerState();
-        server.server = EchoServerType.NETTY;
+        server.server = Library.NETTY;
         server.placement = dev.wsbench.placement.Placement.FREE;
         server.start();
         ConnectionScalingBenchmark benchmark = new ConnectionScalingBenchmark();

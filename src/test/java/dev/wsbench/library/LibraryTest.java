@@ -1,49 +1,64 @@
 package dev.wsbench.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsbench.client.EchoClientType;
-import dev.wsbench.frames.FrameCodecType;
-import dev.wsbench.server.EchoServerType;
-import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every server, client and codec constant belongs to a library of the registry, by the same name. */
+/** The registry's names and roles: what benchmarks, scripts and tests take their lists from. */
 class LibraryTest {
-    private static final Set<String> LIBRARIES = Arrays.stream(Library.values()).map(Enum::name).collect(Collectors.toSet());
 
     @Test
-    void everyServerAndCodecIsALibrarysAndEveryLibraryHasAServer() {
-        for (EchoServerType s : EchoServerType.values()) {
-            assertTrue(LIBRARIES.contains(s.name()), s + " has no Library constant");
-        }
-        for (FrameCodecType c : FrameCodecType.values()) {
-            assertTrue(LIBRARIES.contains(c.name()), c + " has no Library constant");
-        }
+    void everyLibraryHasARoleAndDistinctNames() {
+        Set<String> names = new HashSet<>();
         for (Library l : Library.values()) {
-            assertEquals(l.name(), EchoServerType.valueOf(l.name()).name(), l + " has no server");
+            assertTrue(l.hasServer() || l.hasClient() || l.hasCodec(), l + " has no server, client or codec");
+            assertTrue(names.add(l.cliName()) && names.add(l.displayName().toLowerCase()) || l.cliName().equals(l.displayName().toLowerCase()),
+                    l + " shares a name with another library");
+            assertTrue(l.versionProperty().endsWith(".version"), l + ": " + l.versionProperty());
         }
+        assertFalse(Library.withServer().isEmpty());
     }
 
     @Test
-    void everyLibraryClientIsALibrarys() {
-        Set<String> notLibraries = Set.of("REFERENCE", "JDK");
-        for (EchoClientType c : EchoClientType.values()) {
-            assertTrue(notLibraries.contains(c.name()) || LIBRARIES.contains(c.name()), c + " has no Library constant");
+    void clientNamesAreTheTwoBuiltInOnesThenEveryLibraryClient() {
+        List<String> names = EchoClients.names();
+        assertEquals(List.of(EchoClients.REFERENCE, EchoClients.JDK), names.subList(0, 2));
+        assertEquals(Library.withClient().stream().map(Library::name).toList(), names.subList(2, names.size()));
+        for (String name : names) {
+            EchoClients.byName(name.toLowerCase()); // resolves, whatever the case
         }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EchoClients.byName("no-such-client"));
+        assertEquals("unknown client 'no-such-client'; known: " + String.join(", ", names), e.getMessage());
     }
 
     @Test
     void namesResolveEitherWayAndAnUnknownOneListsTheKnown() {
         assertEquals(Library.JAVA_WEBSOCKET, Library.byName("java-websocket"));
         assertEquals(Library.JAVA_WEBSOCKET, Library.byName("JAVA_WEBSOCKET"));
+        assertEquals(Library.JAVA_WEBSOCKET, Library.byName("Java-WebSocket"));
         assertEquals("netty.version", Library.NETTY.versionProperty());
         assertTrue(Library.JETTY.ownsGroup("org.eclipse.jetty.websocket") && !Library.JETTY.ownsGroup("org.eclipse.jettyx"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Library.byName("no-such-library"));
         assertEquals("unknown library 'no-such-library'; known: " + Library.names(), e.getMessage());
+    }
+
+    @Test
+    void aRoleALibraryLacksIsAClearError() {
+        for (Library l : Library.values()) {
+            if (!l.hasServer()) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Library.serverNamed(l.cliName()));
+                assertTrue(e.getMessage().startsWith(l.displayName() + " has no server in this suite; libraries with one: "), e.getMessage());
+            }
+            if (!l.hasCodec()) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, l::newCodec);
+                assertTrue(e.getMessage().startsWith(l.displayName() + " has no frame codec in this suite"), e.getMessage());
+            }
+        }
     }
 }

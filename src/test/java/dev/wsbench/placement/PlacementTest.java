@@ -1,5 +1,6 @@
 package dev.wsbench.placement;
 
+import dev.wsbench.library.Library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.server.EchoServer;
-import dev.wsbench.server.EchoServerType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class PlacementTest {
         List<Integer> allowed = CpuAffinity.allowedCpus();
         Placement.Applied placed = Placement.ONE_CPU.apply(allowed);
         try {
-            EchoServer server = placed.startServer(() -> EchoServerType.NETTY.start(Settings.LOOPBACK, 0));
+            EchoServer server = placed.startServer(() -> Library.NETTY.startServer(Settings.LOOPBACK, 0));
             try {
                 echo(server);
                 List<Integer> one = List.of(allowed.get(allowed.size() - 1));
@@ -58,7 +58,7 @@ class PlacementTest {
         List<Integer> clientCpus = allowed.subList(0, allowed.size() - 1);
         try {
             // Java-WebSocket's server threads have names no client thread has (WebSocketSelector-N, WebSocketWorker-N).
-            EchoServer server = placed.startServer(() -> EchoServerType.JAVA_WEBSOCKET.start(Settings.LOOPBACK, 0));
+            EchoServer server = placed.startServer(() -> Library.JAVA_WEBSOCKET.startServer(Settings.LOOPBACK, 0));
             try {
                 echo(server);
                 Set<String> serverNames = new HashSet<>();

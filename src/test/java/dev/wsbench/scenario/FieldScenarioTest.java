@@ -1,30 +1,30 @@
 package dev.wsbench.scenario;
 
+import org.junit.jupiter.params.provider.MethodSource;
+import dev.wsbench.library.EchoClients;
+import dev.wsbench.library.Library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsbench.Settings;
 import dev.wsbench.client.VerifiedEcho;
-import dev.wsbench.client.EchoClientType;
-import dev.wsbench.client.NettyEchoClient;
+import dev.wsbench.library.netty.NettyEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.server.EchoServer;
-import dev.wsbench.server.EchoServerType;
 import dev.wsbench.server.ServerOptions;
 import dev.wsbench.tls.GeneratedCertificate;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Connection scaling, open loop, wss and permessage-deflate on every server, at a small scale. */
 class FieldScenarioTest {
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void asyncLoadCountsDroppedConnectionsInsteadOfCrashing(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void asyncLoadCountsDroppedConnectionsInsteadOfCrashing(Library type) throws Exception {
         LatencyLog latency = new LatencyLog();
-        EchoServer server = type.start(Settings.LOOPBACK, 0);
+        EchoServer server = type.startServer(Settings.LOOPBACK, 0);
         try (AsyncEchoLoad load = new AsyncEchoLoad(server.uri(), 20, Message.of(MessageType.BINARY, 256), latency, type + " scaling")) {
             assertEquals(20, load.open());
             assertEquals(0, load.errors());
@@ -44,11 +44,11 @@ class FieldScenarioTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void openLoopRecordsEveryEchoOnceOnOneScheduleAcrossIterations(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void openLoopRecordsEveryEchoOnceOnOneScheduleAcrossIterations(Library type) throws Exception {
         LatencyLog latency = new LatencyLog();
         LatencyLog senderLag = new LatencyLog();
-        try (EchoServer server = type.start(Settings.LOOPBACK, 0);
+        try (EchoServer server = type.startServer(Settings.LOOPBACK, 0);
                 OpenLoopEcho openLoop = new OpenLoopEcho(server.uri(), Message.of(MessageType.BINARY, 256), 2000, latency, senderLag, type + " open loop")) {
             openLoop.start();
             for (int iteration = 0; iteration < 2; iteration++) {
@@ -91,12 +91,12 @@ class FieldScenarioTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void handshakeChurnConnectsEchoesAndClosesOverAndOver(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void handshakeChurnConnectsEchoesAndClosesOverAndOver(Library type) throws Exception {
         Message message = Message.of(MessageType.BINARY, 256);
-        try (EchoServer server = type.start(Settings.LOOPBACK, 0)) {
+        try (EchoServer server = type.startServer(Settings.LOOPBACK, 0)) {
             for (int i = 0; i < 200; i++) {
-                try (VerifiedEcho echo = new VerifiedEcho(EchoClientType.REFERENCE.connect(server.uri()), message, type + " churn " + i)) {
+                try (VerifiedEcho echo = new VerifiedEcho(EchoClients.connect(EchoClients.REFERENCE, server.uri()), message, type + " churn " + i)) {
                     assertEquals(256, echo.roundTrip());
                 }
             }
@@ -104,12 +104,12 @@ class FieldScenarioTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void wssEchoesWithTheGeneratedCertificate(EchoServerType type) throws Exception {
-        try (EchoServer server = type.start(Settings.LOOPBACK, 0, new ServerOptions(GeneratedCertificate.get().server(), false))) {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void wssEchoesWithTheGeneratedCertificate(Library type) throws Exception {
+        try (EchoServer server = type.startServer(Settings.LOOPBACK, 0, new ServerOptions(GeneratedCertificate.get().server(), false))) {
             assertEquals("wss", server.uri().getScheme());
             for (int size : new int[] {0, 256, 8192, 100000}) {
-                try (VerifiedEcho echo = new VerifiedEcho(EchoClientType.REFERENCE.connect(server.uri()), Message.of(MessageType.BINARY, size), type + " wss " + size)) {
+                try (VerifiedEcho echo = new VerifiedEcho(EchoClients.connect(EchoClients.REFERENCE, server.uri()), Message.of(MessageType.BINARY, size), type + " wss " + size)) {
                     assertEquals(size, echo.roundTrip());
                 }
             }
@@ -117,10 +117,10 @@ class FieldScenarioTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void deflateIsNegotiatedOnlyWhenEnabled(EchoServerType type) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void deflateIsNegotiatedOnlyWhenEnabled(Library type) throws Exception {
         for (boolean deflate : new boolean[] {true, false}) {
-            try (EchoServer server = type.start(Settings.LOOPBACK, 0, new ServerOptions(null, deflate))) {
+            try (EchoServer server = type.startServer(Settings.LOOPBACK, 0, new ServerOptions(null, deflate))) {
                 NettyEchoClient client = NettyEchoClient.connect(server.uri(), true);
                 try (VerifiedEcho echo = new VerifiedEcho(client, Message.json(100000), type + " deflate=" + deflate)) {
                     assertEquals(deflate, client.compressing(), type + " deflate=" + deflate);

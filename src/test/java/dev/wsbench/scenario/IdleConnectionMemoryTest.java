@@ -1,9 +1,9 @@
 package dev.wsbench.scenario;
 
+import dev.wsbench.library.Library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsbench.server.EchoServerType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ class IdleConnectionMemoryTest {
 
     @Test
     void measuresAtEveryCountFromTheServersOwnProcess() throws Exception {
-        List<IdleConnectionMemory.Step> steps = IdleConnectionMemory.measure(EchoServerType.NETTY, List.of(10, 30));
+        List<IdleConnectionMemory.Step> steps = IdleConnectionMemory.measure(Library.NETTY, List.of(10, 30));
         assertEquals(2, steps.size());
         assertEquals(10, steps.get(0).connections());
         assertEquals(30, steps.get(1).connections());

@@ -1,5 +1,7 @@
 package dev.wsbench.scenario;
 
+import org.junit.jupiter.params.provider.MethodSource;
+import dev.wsbench.library.Library;
 import dev.wsbench.protocol.Protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +12,6 @@ import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.server.EchoServer;
-import dev.wsbench.server.EchoServerType;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,18 +19,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Relay, push and broadcast work on every server at a small scale, with every arrival checked. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScenarioTest {
     private static final int[] SIZES = {12, 125, 126, 8192, 65536, 100000};
-    private final Map<EchoServerType, EchoServer> servers = new EnumMap<>(EchoServerType.class);
+    private final Map<Library, EchoServer> servers = new EnumMap<>(Library.class);
 
     @BeforeAll
     void startServers() throws Exception {
-        for (EchoServerType type : EchoServerType.values()) {
-            servers.put(type, type.start(Settings.LOOPBACK, 0));
+        for (Library type : Library.withServer()) {
+            servers.put(type, type.startServer(Settings.LOOPBACK, 0));
         }
     }
 
@@ -41,8 +41,8 @@ class ScenarioTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void relayForwardsBothWays(EchoServerType server) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void relayForwardsBothWays(Library server) throws Exception {
         for (MessageType type : MessageType.values()) {
             for (int size : SIZES) {
                 try (RelayPair pair = new RelayPair(servers.get(server), Message.of(type, size), server + " relay " + type + " " + size)) {
@@ -55,8 +55,8 @@ class ScenarioTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void thirdRelayMemberIsRefused(EchoServerType server) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void thirdRelayMemberIsRefused(Library server) throws Exception {
         String path = Protocol.RELAY_PATH + "?pair=full-" + server;
         try (ReferenceEchoClient a = ReferenceEchoClient.connect(servers.get(server).uri(path));
                 ReferenceEchoClient b = ReferenceEchoClient.connect(servers.get(server).uri(path))) {
@@ -74,8 +74,8 @@ class ScenarioTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void pushDeliversEveryMessageInOrder(EchoServerType server) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void pushDeliversEveryMessageInOrder(Library server) throws Exception {
         for (int size : SIZES) {
             LatencyLog latency = new LatencyLog();
             latency.startIteration();
@@ -89,8 +89,8 @@ class ScenarioTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void badPushRequestClosesWithReason(EchoServerType server) throws Exception {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void badPushRequestClosesWithReason(Library server) throws Exception {
         try (ReferenceEchoClient client = ReferenceEchoClient.connect(servers.get(server).uri(Protocol.PUSH_PATH))) {
             byte[] request = "push lots 256".getBytes(StandardCharsets.UTF_8);
             client.send(MessageType.TEXT, request, request.length);
@@ -100,8 +100,8 @@ class ScenarioTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EchoServerType.class)
-    void broadcastReachesEveryReceiverExactlyOnce(EchoServerType server) {
+    @MethodSource("dev.wsbench.library.Library#withServer")
+    void broadcastReachesEveryReceiverExactlyOnce(Library server) {
         for (int size : new int[] {8, 256, 100000}) {
             try (BroadcastGroup group = new BroadcastGroup(servers.get(server), 10, size, server + " broadcast " + size)) {
                 for (int i = 0; i < 5; i++) {

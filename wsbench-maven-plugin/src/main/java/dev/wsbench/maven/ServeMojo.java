@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * {@code mvn jmh:serve -Dserver=netty [-Dhost=0.0.0.0] [-Dport=8080]}: one of the suite's echo
+ * {@code mvn jmh:serve -Dserver=NAME [-Dhost=0.0.0.0] [-Dport=8080]}: one of the suite's echo
  * servers, standalone, on path {@code /echo}, until Ctrl+C.
  */
 @Mojo(name = "serve", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
@@ -32,6 +32,6 @@ public class ServeMojo extends ForkingMojo {
         if (server != null && !server.isBlank()) {
             options.addAll(0, List.of("--server", server));
         }
-        fork(List.of(), "dev.wsbench.server.StandaloneServer", options, "standalone server");
+        fork(List.of(), "dev.wsbench.library.StandaloneServer", options, "standalone server");
     }
 }

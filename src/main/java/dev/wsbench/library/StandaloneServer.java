@@ -1,6 +1,6 @@
-package dev.wsbench.server;
+package dev.wsbench.library;
 
-import dev.wsbench.EnumNames;
+import dev.wsbench.server.EchoServer;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -8,11 +8,11 @@ import java.util.concurrent.CountDownLatch;
  * other hosts can be measured against the same server code the benchmarks use.
  *
  * <pre>mvn jmh:serve -Dserver=netty -Dhost=0.0.0.0 -Dport=8080</pre>
- * or, with the classpath at hand, {@code java dev.wsbench.server.StandaloneServer --server netty --port 8080}.
+ * or, with the classpath at hand, {@code java dev.wsbench.library.StandaloneServer --server netty --port 8080}.
  */
 public final class StandaloneServer {
     private static final String USAGE = "usage: StandaloneServer --server NAME [--host ADDRESS] [--port PORT]\n"
-            + "  NAME: " + EnumNames.known(EchoServerType.class) + "\n"
+            + "  NAME: " + String.join(", ", Library.withServer().stream().map(Library::cliName).toList()) + "\n"
             + "  ADDRESS defaults to 127.0.0.1 (use 0.0.0.0 to accept other hosts), PORT to 8080 (0 picks a free one)";
 
     private StandaloneServer() {
@@ -30,7 +30,7 @@ public final class StandaloneServer {
      * options and 1 when the server cannot start, having printed what was wrong.
      */
     static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) throws InterruptedException {
-        EchoServerType type = null;
+        Library type = null;
         String host = "127.0.0.1";
         int port = 8080;
         try {
@@ -45,7 +45,7 @@ public final class StandaloneServer {
                 }
                 String value = args[++i];
                 switch (arg) {
-                    case "--server" -> type = EnumNames.parse(EchoServerType.class, value, "server");
+                    case "--server" -> type = Library.serverNamed(value);
                     case "--host" -> host = value;
                     case "--port" -> port = parsePort(value);
                     default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
@@ -62,7 +62,7 @@ public final class StandaloneServer {
 
         EchoServer server;
         try {
-            server = type.start(host, port);
+            server = type.startServer(host, port);
         } catch (Exception e) {
             err.println("error: " + type.displayName() + " server could not start on " + host + ":" + port + ": " + e);
             return 1;

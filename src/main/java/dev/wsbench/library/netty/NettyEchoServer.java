@@ -1,7 +1,10 @@
-package dev.wsbench.server;
+package dev.wsbench.library.netty;
 
-import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
+import dev.wsbench.protocol.Protocol;
+import dev.wsbench.server.BoundServer;
+import dev.wsbench.server.ScenarioHub;
+import dev.wsbench.server.ServerOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -1,5 +1,10 @@
-package dev.wsbench.frames;
+package dev.wsbench.library.javawebsocket;
 
+import dev.wsbench.frames.FrameCodec;
+import dev.wsbench.frames.FrameParser;
+import dev.wsbench.frames.FrameRejectedException;
+import dev.wsbench.frames.MaskedFrame;
+import dev.wsbench.frames.Side;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -26,11 +31,11 @@ import org.java_websocket.handshake.Handshakedata;
  * discards messages, as the connection does: that is where Java-WebSocket checks continuation
  * sequencing and turns text into a {@code String}. Reads must be heap buffers.
  */
-final class JavaWebSocketFrameCodec implements FrameCodec {
+public final class JavaWebSocketFrameCodec implements FrameCodec {
     private final Draft_6455 clientDraft = new Draft_6455();
     private final MaskedFrame result = new MaskedFrame();
 
-    JavaWebSocketFrameCodec() {
+    public JavaWebSocketFrameCodec() {
         clientDraft.setParseMode(Role.CLIENT);
     }
 

@@ -1,6 +1,9 @@
-package dev.wsbench.server;
+package dev.wsbench.library.javawebsocket;
 
 import dev.wsbench.Settings;
+import dev.wsbench.server.BoundServer;
+import dev.wsbench.server.ScenarioHub;
+import dev.wsbench.server.ServerOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

@@ -1,9 +1,12 @@
-package dev.wsbench.frames;
+package dev.wsbench.library.undertow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsbench.frames.FrameWriter;
+import dev.wsbench.frames.InputShape;
+import dev.wsbench.frames.Side;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,8 @@
-package dev.wsbench.client;
+package dev.wsbench.library.javawebsocket;
 
 import dev.wsbench.Settings;
+import dev.wsbench.client.EchoClient;
+import dev.wsbench.client.EchoMailbox;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.ReceivedMessage;

@@ -1,6 +1,11 @@
-package dev.wsbench.frames;
+package dev.wsbench.library.netty;
 
 import dev.wsbench.Settings;
+import dev.wsbench.frames.FrameCodec;
+import dev.wsbench.frames.FrameParser;
+import dev.wsbench.frames.FrameRejectedException;
+import dev.wsbench.frames.MaskedFrame;
+import dev.wsbench.frames.Side;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -28,7 +33,7 @@ import java.util.List;
  * server side only, UTF-8 validation on, close on protocol violation, extensions off, and the
  * payload limit raised to {@link Settings#MAX_MESSAGE_BYTES}.
  */
-final class NettyFrameCodec implements FrameCodec {
+public final class NettyFrameCodec implements FrameCodec {
     private final ExposedEncoder encoder = new ExposedEncoder();
     private final EmbeddedChannel encoderChannel = new EmbeddedChannel(encoder);
     private final ChannelHandlerContext encoderContext = encoderChannel.pipeline().context(encoder);

@@ -1,7 +1,10 @@
-package dev.wsbench.server;
+package dev.wsbench.library.jetty;
 
-import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
+import dev.wsbench.protocol.Protocol;
+import dev.wsbench.server.BoundServer;
+import dev.wsbench.server.ScenarioHub;
+import dev.wsbench.server.ServerOptions;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.eclipse.jetty.server.Server;

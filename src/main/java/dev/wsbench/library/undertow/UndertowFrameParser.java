@@ -1,6 +1,10 @@
-package dev.wsbench.frames;
+package dev.wsbench.library.undertow;
 
 import dev.wsbench.LibraryLogging;
+import dev.wsbench.frames.FrameParser;
+import dev.wsbench.frames.FrameRejectedException;
+import dev.wsbench.frames.FrameWriter;
+import dev.wsbench.frames.Side;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
 import io.undertow.websockets.core.WebSocketFrameType;

@@ -1,4 +1,4 @@
-package dev.wsbench.frames;
+package dev.wsbench.library.undertow;
 
 import java.io.IOException;
 import java.net.SocketAddress;

@@ -1,5 +1,9 @@
-package dev.wsbench.frames;
+package dev.wsbench.library.undertow;
 
+import dev.wsbench.frames.FrameCodec;
+import dev.wsbench.frames.FrameParser;
+import dev.wsbench.frames.MaskedFrame;
+import dev.wsbench.frames.Side;
 import io.undertow.websockets.core.protocol.version07.Masker;
 import io.undertow.websockets.core.protocol.version07.UndertowMaskerAccess;
 import java.nio.ByteBuffer;
@@ -14,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Masking in place means a second call on the same buffer unmasks it again: callers that need
  * the original bytes pass a copy.
  */
-final class UndertowFrameCodec implements FrameCodec {
+public final class UndertowFrameCodec implements FrameCodec {
     private final MaskedFrame result = new MaskedFrame();
 
     @Override

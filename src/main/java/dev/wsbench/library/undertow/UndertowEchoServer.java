@@ -1,7 +1,10 @@
-package dev.wsbench.server;
+package dev.wsbench.library.undertow;
 
-import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
+import dev.wsbench.protocol.Protocol;
+import dev.wsbench.server.BoundServer;
+import dev.wsbench.server.ScenarioHub;
+import dev.wsbench.server.ServerOptions;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.websockets.core.AbstractReceiveListener;

@@ -1,8 +1,9 @@
-package dev.wsbench.server;
+package dev.wsbench.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsbench.server.EchoServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ class StandaloneServerTest {
         int exit = StandaloneServer.run(new String[] {"--server", "no-such-server"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
         String message = err.toString(StandardCharsets.UTF_8);
         assertEquals(2, exit);
-        assertTrue(message.contains("unknown server 'no-such-server'; known: " + dev.wsbench.EnumNames.known(dev.wsbench.server.EchoServerType.class)),
+        assertTrue(message.contains("unknown library 'no-such-server'; known: " + Library.names()),
                 message);
     }
 
@@ -30,7 +31,7 @@ class StandaloneServerTest {
 
     @Test
     void portInUseIsAClearError() throws Exception {
-        try (EchoServer running = EchoServerType.NETTY.start("127.0.0.1", 0)) {
+        try (EchoServer running = Library.NETTY.startServer("127.0.0.1", 0)) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int exit = StandaloneServer.run(new String[] {"--server", "java-websocket", "--port", String.valueOf(running.port())},
                     System.out, new PrintStream(err, true, StandardCharsets.UTF_8));

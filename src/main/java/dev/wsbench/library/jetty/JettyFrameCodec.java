@@ -1,6 +1,11 @@
-package dev.wsbench.frames;
+package dev.wsbench.library.jetty;
 
 import dev.wsbench.Settings;
+import dev.wsbench.frames.FrameCodec;
+import dev.wsbench.frames.FrameParser;
+import dev.wsbench.frames.FrameRejectedException;
+import dev.wsbench.frames.MaskedFrame;
+import dev.wsbench.frames.Side;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
@@ -38,7 +43,7 @@ import org.eclipse.jetty.websocket.core.util.FrameValidation;
  * {@link Settings#MAX_MESSAGE_BYTES}, everything else Jetty's default (auto-fragmentation on, a
  * pooling {@code ArrayByteBufferPool}).
  */
-final class JettyFrameCodec implements FrameCodec {
+public final class JettyFrameCodec implements FrameCodec {
     private final Generator generator = new Generator();
     /**
      * Jetty's {@code HttpClient} (under its WebSocket client) writes from direct buffers by default
