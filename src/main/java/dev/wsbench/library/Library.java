@@ -12,6 +12,8 @@ import dev.wsbench.library.jetty.JettyFrameCodec;
 import dev.wsbench.library.netty.NettyEchoClient;
 import dev.wsbench.library.netty.NettyEchoServer;
 import dev.wsbench.library.netty.NettyFrameCodec;
+import dev.wsbench.library.tomcat.TomcatEchoClient;
+import dev.wsbench.library.tomcat.TomcatEchoServer;
 import dev.wsbench.library.undertow.UndertowEchoClient;
 import dev.wsbench.library.undertow.UndertowEchoServer;
 import dev.wsbench.library.undertow.UndertowFrameCodec;
@@ -50,7 +52,11 @@ public enum Library {
             UndertowEchoServer::start, UndertowEchoClient::connect, UndertowFrameCodec::new),
     JAVA_WEBSOCKET("java-websocket", "Java-WebSocket", new Maven("org.java-websocket", "java-websocket.version",
             "org.java-websocket:Java-WebSocket", "org.java_websocket.server.WebSocketServer"),
-            JavaWebSocketEchoServer::start, JavaWebSocketEchoClient::connect, JavaWebSocketFrameCodec::new);
+            JavaWebSocketEchoServer::start, JavaWebSocketEchoClient::connect, JavaWebSocketFrameCodec::new),
+    /** No frame codec: Tomcat's parser ({@code WsFrameBase}) needs a live session, and it masks inside a private send handler. */
+    TOMCAT("tomcat", "Tomcat", new Maven("org.apache.tomcat", "tomcat.version", "org.apache.tomcat.embed:tomcat-embed-websocket",
+            "org.apache.tomcat.websocket.WsWebSocketContainer"),
+            TomcatEchoServer::start, TomcatEchoClient::connect, null);
 
     /**
      * Where a library's jars come from.
