@@ -12,6 +12,7 @@ import dev.wsbench.library.jetty.JettyFrameCodec;
 import dev.wsbench.library.netty.NettyEchoClient;
 import dev.wsbench.library.netty.NettyEchoServer;
 import dev.wsbench.library.netty.NettyFrameCodec;
+import dev.wsbench.library.okhttp.OkHttpEchoClient;
 import dev.wsbench.library.tomcat.TomcatEchoClient;
 import dev.wsbench.library.tomcat.TomcatEchoServer;
 import dev.wsbench.library.undertow.UndertowEchoClient;
@@ -56,7 +57,10 @@ public enum Library {
     /** No frame codec: Tomcat's parser ({@code WsFrameBase}) needs a live session, and it masks inside a private send handler. */
     TOMCAT("tomcat", "Tomcat", new Maven("org.apache.tomcat", "tomcat.version", "org.apache.tomcat.embed:tomcat-embed-websocket",
             "org.apache.tomcat.websocket.WsWebSocketContainer"),
-            TomcatEchoServer::start, TomcatEchoClient::connect, null);
+            TomcatEchoServer::start, TomcatEchoClient::connect, null),
+    /** A client only; its frame code ({@code okhttp3.internal.ws}) is internal. */
+    OKHTTP("okhttp", "OkHttp", new Maven("com.squareup.okhttp3", "okhttp.version", "com.squareup.okhttp3:okhttp", "okhttp3.OkHttpClient"),
+            null, OkHttpEchoClient::connect, null);
 
     /**
      * Where a library's jars come from.

@@ -81,6 +81,19 @@ public final class Provenance {
         return p;
     }
 
+    /** The OSGi {@code Bundle-Version} of the jar that holds {@code c} (Gradle-built jars such as OkHttp's carry only that), or "unknown". */
+    private static String bundleVersion(Class<?> c) {
+        try {
+            URL jar = c.getProtectionDomain().getCodeSource().getLocation();
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(Path.of(jar.toURI()).toFile())) {
+                String v = file.getManifest() == null ? null : file.getManifest().getMainAttributes().getValue("Bundle-Version");
+                return v == null ? "unknown" : v;
+            }
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
     /** The version in the jar that holds {@code className}, or "absent" / "unknown". */
     static String loadedVersion(String className, String groupId, String artifactId, ClassLoader loader) {
         Class<?> c;
@@ -106,7 +119,7 @@ public final class Provenance {
             // fall through to the package manifest
         }
         String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
-        return v == null ? "unknown" : v;
+        return v != null ? v : bundleVersion(c);
     }
 
     private static String cpuModel() {
