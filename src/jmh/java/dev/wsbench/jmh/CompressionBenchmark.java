@@ -41,7 +41,7 @@ public class CompressionBenchmark extends EchoRoundTrips {
 
         @Override
         protected ServerOptions options() {
-            return new ServerOptions(null, deflate);
+            return ServerOptions.deflate(deflate);
         }
 
         @Override

@@ -31,7 +31,7 @@ public class TlsEchoBenchmark extends EchoRoundTrips {
     public static class TlsServer extends ServerState {
         @Override
         protected ServerOptions options() {
-            return new ServerOptions(GeneratedCertificate.get().server(), false);
+            return GeneratedCertificate.get().serverOptions();
         }
 
         @Override

@@ -18,6 +18,8 @@ import dev.wsbench.library.tomcat.TomcatEchoServer;
 import dev.wsbench.library.undertow.UndertowEchoClient;
 import dev.wsbench.library.undertow.UndertowEchoServer;
 import dev.wsbench.library.undertow.UndertowFrameCodec;
+import dev.wsbench.library.vertx.VertxEchoClient;
+import dev.wsbench.library.vertx.VertxEchoServer;
 import dev.wsbench.server.EchoServer;
 import dev.wsbench.server.ServerFactory;
 import dev.wsbench.server.ServerOptions;
@@ -58,6 +60,9 @@ public enum Library {
     TOMCAT("tomcat", "Tomcat", new Maven("org.apache.tomcat", "tomcat.version", "org.apache.tomcat.embed:tomcat-embed-websocket",
             "org.apache.tomcat.websocket.WsWebSocketContainer"),
             TomcatEchoServer::start, TomcatEchoClient::connect, null),
+    /** Runs on Netty (its Netty is the pom's netty.version); no codec of its own: its frames are Netty's. */
+    VERTX("vertx", "Vert.x", new Maven("io.vertx", "vertx.version", "io.vertx:vertx-core", "io.vertx.core.Vertx"),
+            VertxEchoServer::start, VertxEchoClient::connect, null),
     /** A client only; its frame code ({@code okhttp3.internal.ws}) is internal. */
     OKHTTP("okhttp", "OkHttp", new Maven("com.squareup.okhttp3", "okhttp.version", "com.squareup.okhttp3:okhttp", "okhttp3.OkHttpClient"),
             null, OkHttpEchoClient::connect, null);

@@ -1,6 +1,7 @@
 package dev.wsbench.tls;
 
 import dev.wsbench.Settings;
+import dev.wsbench.server.ServerOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ public final class GeneratedCertificate {
     private static volatile GeneratedCertificate instance;
 
     private final SSLContext server;
+    private final KeyManagerFactory serverKeys;
     private final SSLContext client;
 
     private GeneratedCertificate(KeyStore keys) throws Exception {
@@ -32,6 +34,7 @@ public final class GeneratedCertificate {
         kmf.init(keys, PASSWORD);
         server = SSLContext.getInstance("TLS");
         server.init(kmf.getKeyManagers(), null, null);
+        serverKeys = kmf;
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("wsbench", keys.getCertificate("wsbench"));
@@ -62,6 +65,11 @@ public final class GeneratedCertificate {
 
     public SSLContext server() {
         return server;
+    }
+
+    /** What a server serving this certificate over {@code wss} is started with (no extension). */
+    public ServerOptions serverOptions() {
+        return new ServerOptions(server, serverKeys, false);
     }
 
     public SSLContext client() {

@@ -106,7 +106,7 @@ class FieldScenarioTest {
     @ParameterizedTest
     @MethodSource("dev.wsbench.library.Library#withServer")
     void wssEchoesWithTheGeneratedCertificate(Library type) throws Exception {
-        try (EchoServer server = type.startServer(Settings.LOOPBACK, 0, new ServerOptions(GeneratedCertificate.get().server(), false))) {
+        try (EchoServer server = type.startServer(Settings.LOOPBACK, 0, GeneratedCertificate.get().serverOptions())) {
             assertEquals("wss", server.uri().getScheme());
             for (int size : new int[] {0, 256, 8192, 100000}) {
                 try (VerifiedEcho echo = new VerifiedEcho(EchoClients.connect(EchoClients.REFERENCE, server.uri()), Message.of(MessageType.BINARY, size), type + " wss " + size)) {
@@ -120,7 +120,7 @@ class FieldScenarioTest {
     @MethodSource("dev.wsbench.library.Library#withServer")
     void deflateIsNegotiatedOnlyWhenEnabled(Library type) throws Exception {
         for (boolean deflate : new boolean[] {true, false}) {
-            try (EchoServer server = type.startServer(Settings.LOOPBACK, 0, new ServerOptions(null, deflate))) {
+            try (EchoServer server = type.startServer(Settings.LOOPBACK, 0, ServerOptions.deflate(deflate))) {
                 NettyEchoClient client = NettyEchoClient.connect(server.uri(), true);
                 try (VerifiedEcho echo = new VerifiedEcho(client, Message.json(100000), type + " deflate=" + deflate)) {
                     assertEquals(deflate, client.compressing(), type + " deflate=" + deflate);
