@@ -61,7 +61,7 @@ public enum Library {
             "org.apache.tomcat.websocket.WsWebSocketContainer"),
             TomcatEchoServer::start, TomcatEchoClient::connect, null),
     /** Runs on Netty (its Netty is the pom's netty.version); no codec of its own: its frames are Netty's. */
-    VERTX("vertx", "Vert.x", new Maven("io.vertx", "vertx.version", "io.vertx:vertx-core", "io.vertx.core.Vertx"),
+    VERTX("vertx", "Vert.x", new Maven("io.vertx", "vertx.version", "io.vertx:vertx-core", "io.vertx.core.Vertx", NETTY),
             VertxEchoServer::start, VertxEchoClient::connect, null),
     /** A client only; its frame code ({@code okhttp3.internal.ws}) is internal. */
     OKHTTP("okhttp", "OkHttp", new Maven("com.squareup.okhttp3", "okhttp.version", "com.squareup.okhttp3:okhttp", "okhttp3.OkHttpClient"),
@@ -76,8 +76,13 @@ public enum Library {
      * @param probeArtifact the {@code groupId:artifactId} of the jar that holds {@code probeClass}
      * @param probeClass a class of the library whose jar's {@code pom.properties} tells the version
      *     actually loaded
+     * @param runsOn the library under test it is built on (Vert.x on Netty), or null: provenance
+     *     reports that library's loaded version beside this one's
      */
-    public record Maven(String groupId, String versionProperty, String probeArtifact, String probeClass) {
+    public record Maven(String groupId, String versionProperty, String probeArtifact, String probeClass, Library runsOn) {
+        public Maven(String groupId, String versionProperty, String probeArtifact, String probeClass) {
+            this(groupId, versionProperty, probeArtifact, probeClass, null);
+        }
     }
 
     private final String cliName;
@@ -123,6 +128,11 @@ public enum Library {
     /** See {@link Maven#probeClass()}. */
     public String probeClass() {
         return maven.probeClass();
+    }
+
+    /** See {@link Maven#runsOn()}; null for most. */
+    public Library runsOn() {
+        return maven.runsOn();
     }
 
     /** See {@link Maven#probeArtifact()}. */

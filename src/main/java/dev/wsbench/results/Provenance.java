@@ -65,7 +65,13 @@ public final class Provenance {
     private static Provenance capture(List<String> jmhArgs, ClassLoader loader) {
         Provenance p = new Provenance();
         for (dev.wsbench.library.Library lib : dev.wsbench.library.Library.values()) {
-            p.libraries.put(lib.displayName(), loadedVersion(lib.probeClass(), lib.probeArtifact().split(":")[0], lib.probeArtifact().split(":")[1], loader));
+            p.libraries.put(lib.displayName(), loadedVersion(lib, loader));
+        }
+        for (dev.wsbench.library.Library lib : dev.wsbench.library.Library.values()) {
+            if (lib.runsOn() != null) { // e.g. "5.0.7 on Netty 4.2.20.Final": the one it actually ran on
+                p.libraries.put(lib.displayName(), p.libraries.get(lib.displayName()) + " on " + lib.runsOn().displayName() + " "
+                        + p.libraries.get(lib.runsOn().displayName()));
+            }
         }
         p.libraries.put(JMH[0], loadedVersion(JMH[1], JMH[2], JMH[3], loader));
         p.jdkVendor = System.getProperty("java.vendor");
@@ -79,6 +85,11 @@ public final class Provenance {
         p.gitCommit = gitCommit();
         p.time = Instant.now().toString();
         return p;
+    }
+
+    private static String loadedVersion(dev.wsbench.library.Library lib, ClassLoader loader) {
+        String[] artifact = lib.probeArtifact().split(":");
+        return loadedVersion(lib.probeClass(), artifact[0], artifact[1], loader);
     }
 
     /** The OSGi {@code Bundle-Version} of the jar that holds {@code c} (Gradle-built jars such as OkHttp's carry only that), or "unknown". */
