@@ -1,5 +1,6 @@
 package dev.wsbench;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -19,10 +20,6 @@ public final class Settings {
      */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-
-
-
-
     /** Loopback: all benchmark traffic stays on this machine. */
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -34,14 +31,14 @@ public final class Settings {
      * benchmarks that use the shared server state then connect there instead of starting a server
      * in process. Read on each call so tests can set it.
      */
-    public static java.net.URI target() {
+    public static URI target() {
         String value = System.getProperty(TARGET_PROPERTY);
         if (value == null || value.isBlank()) {
             return null;
         }
-        java.net.URI uri;
+        URI uri;
         try {
-            uri = java.net.URI.create(value.trim());
+            uri = URI.create(value.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("-D" + TARGET_PROPERTY + "='" + value + "' is not a URI: " + e.getMessage());
         }

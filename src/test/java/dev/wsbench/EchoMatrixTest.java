@@ -1,15 +1,14 @@
 package dev.wsbench;
 
+import dev.wsbench.client.EchoClient;
 import dev.wsbench.library.EchoClients;
 import dev.wsbench.library.Library;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.wsbench.client.EchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.ReceivedMessage;
 import dev.wsbench.server.EchoServer;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every server with every client echoes binary and text messages of every boundary size unchanged. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -26,7 +26,7 @@ class EchoMatrixTest {
     static final int[] SIZES = {0, 125, 126, 256, 8192, 65535, 65536, 100000, 16 * 1024 * 1024};
 
     private final Map<Library, EchoServer> servers = new EnumMap<>(Library.class);
-    private final Map<String, Message> messages = new java.util.HashMap<>();
+    private final Map<String, Message> messages = new HashMap<>();
 
     @BeforeAll
     void startServers() throws Exception {

@@ -1,5 +1,6 @@
 package dev.wsbench;
 
+import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.protocol.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class FakeServer implements AutoCloseable {
                 .filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
                 .map(l -> l.substring(l.indexOf(':') + 1).trim())
                 .findFirst().orElse("");
-        socket.getOutputStream().write(switchingProtocols(key, dev.wsbench.client.ReferenceEchoClient.acceptFor(key))
+        socket.getOutputStream().write(switchingProtocols(key, ReferenceEchoClient.acceptFor(key))
                 .getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -1,6 +1,7 @@
 package dev.wsbench;
 
 import dev.wsbench.client.ReferenceEchoClient;
+import java.io.IOException;
 import java.net.URI;
 
 /** {@link FakeServer} for tests in other packages: one that accepts the upgrade and then never answers. */
@@ -11,7 +12,7 @@ public final class FakeServerAccess implements AutoCloseable {
         this.server = server;
     }
 
-    public static FakeServerAccess silent() throws java.io.IOException {
+    public static FakeServerAccess silent() throws IOException {
         return new FakeServerAccess(new FakeServer(key -> FakeServer.switchingProtocols(key, ReferenceEchoClient.acceptFor(key))));
     }
 

@@ -1,15 +1,11 @@
 package dev.wsbench;
 
-import org.junit.jupiter.params.provider.MethodSource;
-import dev.wsbench.library.Library;
-import dev.wsbench.client.VerifiedEcho;
-import dev.wsbench.protocol.Protocol;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.wsbench.client.ReferenceEchoClient;
+import dev.wsbench.client.VerifiedEcho;
+import dev.wsbench.library.Library;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
+import dev.wsbench.protocol.Protocol;
 import dev.wsbench.server.EchoServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +21,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bad input to the servers the suite starts ({@code mvn jmh:serve} may listen on 0.0.0.0): after
@@ -284,7 +284,7 @@ class HostileInputTest {
             }
         } catch (SocketTimeoutException e) {
             return "nothing within " + WAIT_MS + " ms";
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             return "reset";
         }
     }

@@ -1,15 +1,15 @@
 package dev.wsbench;
 
-import org.junit.jupiter.params.provider.ValueSource;
-import dev.wsbench.library.EchoClients;
-import dev.wsbench.client.VerifiedEcho;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.wsbench.client.ReferenceEchoClient;
+import dev.wsbench.client.VerifiedEcho;
+import dev.wsbench.library.EchoClients;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A server that completes the handshake and then never echoes: the round trip fails within the
@@ -32,7 +32,7 @@ class MissingEchoTest {
             assertTrue(tookMs >= Settings.TIMEOUT.toMillis() - 50, "gave up after " + tookMs + " ms");
             if (client.equals(EchoClients.REFERENCE)) {
                 // nor does it answer the close frame: the reference client says so instead of waiting silently
-                java.util.concurrent.TimeoutException closing = assertThrows(java.util.concurrent.TimeoutException.class, echo::close);
+                TimeoutException closing = assertThrows(TimeoutException.class, echo::close);
                 assertTrue(closing.getMessage().startsWith("closing handshake: no close frame"), closing.getMessage());
             } else {
                 echo.close();

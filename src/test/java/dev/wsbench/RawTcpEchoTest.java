@@ -1,17 +1,20 @@
 package dev.wsbench;
 
-import dev.wsbench.client.VerifiedEcho;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import dev.wsbench.client.RawTcpEchoClient;
+import dev.wsbench.client.VerifiedEcho;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.server.RawTcpEchoServer;
 import java.io.DataOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The raw TCP baseline echoes whole messages, checked like every WebSocket echo, and answers nothing before a message is complete. */
 class RawTcpEchoTest {
@@ -48,11 +51,11 @@ class RawTcpEchoTest {
 
     @Test
     void aServerThatNeverAnswersFailsTheRoundTripAfterTheTimeout() throws Exception {
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(Settings.LOOPBACK));
-                RawTcpEchoClient client = RawTcpEchoClient.connect(java.net.URI.create("tcp://" + Settings.LOOPBACK + ":" + silent.getLocalPort()))) {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName(Settings.LOOPBACK));
+                RawTcpEchoClient client = RawTcpEchoClient.connect(URI.create("tcp://" + Settings.LOOPBACK + ":" + silent.getLocalPort()))) {
             VerifiedEcho echo = new VerifiedEcho(client, Message.of(MessageType.BINARY, 256), "SILENT_RAW");
             VerifiedEcho.EchoFailedException e = assertThrows(VerifiedEcho.EchoFailedException.class, echo::roundTrip);
-            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("SILENT_RAW: no complete echo within"), e.getMessage());
+            Assertions.assertTrue(e.getMessage().startsWith("SILENT_RAW: no complete echo within"), e.getMessage());
         }
     }
 }

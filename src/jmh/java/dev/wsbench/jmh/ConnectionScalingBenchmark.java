@@ -4,6 +4,9 @@ import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
 import dev.wsbench.scenario.AsyncEchoLoad;
+import dev.wsbench.server.RemoteServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -93,9 +96,9 @@ public class ConnectionScalingBenchmark extends JmhDefaults {
 
     /** Fails before connecting when the process cannot have enough file descriptors, saying how to raise them. */
     private void checkDescriptorLimit(ServerState server) {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            boolean inProcess = !(server.running instanceof dev.wsbench.server.RemoteServer);
+            boolean inProcess = !(server.running instanceof RemoteServer);
             long needed = (inProcess ? 2L : 1L) * connections + 200;
             long limit = unix.getMaxFileDescriptorCount();
             if (needed > limit) {

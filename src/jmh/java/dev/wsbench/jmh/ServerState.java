@@ -1,10 +1,12 @@
 package dev.wsbench.jmh;
 
-import dev.wsbench.library.Library;
 import dev.wsbench.Settings;
+import dev.wsbench.library.Library;
 import dev.wsbench.placement.Placement;
 import dev.wsbench.server.EchoServer;
+import dev.wsbench.server.RemoteServer;
 import dev.wsbench.server.ServerOptions;
+import java.net.URI;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -43,10 +45,10 @@ public class ServerState {
 
     @Setup(Level.Trial)
     public void start() {
-        java.net.URI target = remoteAllowed() ? Settings.target() : null;
+        URI target = remoteAllowed() ? Settings.target() : null;
         if (target != null) {
             placed = Placement.FREE.apply(); // the server runs elsewhere: nothing to place
-            running = new dev.wsbench.server.RemoteServer(target);
+            running = new RemoteServer(target);
             return;
         }
         ServerOptions options = options();

@@ -2,6 +2,9 @@ package dev.wsbench.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * What {@code mvn jmh:run} turns into JMH's command line: a {@code -Djmh.args} string split the way
@@ -88,7 +91,7 @@ public final class JmhArgs {
             args.add("json");
         }
         if (!args.contains("-rff")) {
-            String format = valueOf(args, "-rf").toLowerCase(java.util.Locale.ROOT);
+            String format = valueOf(args, "-rf").toLowerCase(Locale.ROOT);
             args.add("-rff");
             args.add(defaultFileWithoutExtension + "." + (format.equals("text") ? "txt" : format));
         }
@@ -100,10 +103,10 @@ public final class JmhArgs {
      *
      * @throws IllegalArgumentException naming the sets that exist, when there is none of that name
      */
-    public static List<String> ofSet(String name, java.util.Properties sets) {
+    public static List<String> ofSet(String name, Properties sets) {
         String value = sets.getProperty(SET_PREFIX + name);
         if (value == null) {
-            java.util.TreeSet<String> known = new java.util.TreeSet<>();
+            TreeSet<String> known = new TreeSet<>();
             for (String key : sets.stringPropertyNames()) {
                 if (key.startsWith(SET_PREFIX)) {
                     known.add(key.substring(SET_PREFIX.length()));

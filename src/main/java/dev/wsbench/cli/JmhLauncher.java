@@ -1,9 +1,23 @@
 package dev.wsbench.cli;
 
+import dev.wsbench.Settings;
+import dev.wsbench.results.JmhResultFile;
+import dev.wsbench.results.Provenance;
+import dev.wsbench.results.RunSummary;
+import dev.wsbench.results.ScenarioSummary;
+import dev.wsbench.scenario.LatencyLog;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * What {@code mvn jmh:run} starts: works out JMH's arguments ({@link #jmhArgs}: the user's
@@ -23,7 +37,7 @@ public final class JmhLauncher {
     public static void main(String[] given) throws IOException {
         String[] args;
         try {
-            args = jmhArgs(given, System.getProperties(), java.time.LocalDateTime.now());
+            args = jmhArgs(given, System.getProperties(), LocalDateTime.now());
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
@@ -41,20 +55,20 @@ public final class JmhLauncher {
             System.exit(2);
         }
         args = RoleParams.complete(args);
-        java.nio.file.Path latencyFile = latencyFile(args);
+        Path latencyFile = latencyFile(args);
         if (latencyFile != null) {
-            java.nio.file.Files.deleteIfExists(latencyFile);
+            Files.deleteIfExists(latencyFile);
         }
         org.openjdk.jmh.Main.main(withForkSettings(args, latencyFile)); // exits the JVM itself when a benchmark fails
         writeProvenance(args);
         printSummary(args);
-        java.nio.file.Path json = jsonResultFile(args);
+        Path json = jsonResultFile(args);
         if (json != null) {
             System.out.println("Results: " + json + " (provenance beside it)");
         }
-        if (latencyFile != null && java.nio.file.Files.exists(latencyFile)) {
-            System.out.print(dev.wsbench.results.ScenarioSummary.markdown(dev.wsbench.results.ScenarioSummary.read(latencyFile),
-                    dev.wsbench.results.ScenarioSummary.P99_BOUND_US));
+        if (latencyFile != null && Files.exists(latencyFile)) {
+            System.out.print(ScenarioSummary.markdown(ScenarioSummary.read(latencyFile),
+                    ScenarioSummary.P99_BOUND_US));
             System.out.println("\nLatency records: " + latencyFile);
         }
     }
@@ -68,7 +82,7 @@ public final class JmhLauncher {
      * split as a shell would or the set's arguments, with {@code -foe true} and a JSON result file
      * {@code DIR/jmh-TIME.json} added unless given. Anything else is JMH's command line, unchanged.
      */
-    static String[] jmhArgs(String[] given, java.util.Properties sets, java.time.LocalDateTime now) {
+    static String[] jmhArgs(String[] given, Properties sets, LocalDateTime now) {
         if (given.length == 0 || !given[0].equals(RESULTS_DIR)) {
             return given;
         }
@@ -82,13 +96,13 @@ public final class JmhLauncher {
             user = JmhArgs.ofSet(given[3], sets);
             System.out.println("Running benchmark set '" + given[3] + "': " + String.join(" ", user));
         }
-        java.nio.file.Path dir = java.nio.file.Path.of(given[1]);
+        Path dir = Path.of(given[1]);
         try {
-            java.nio.file.Files.createDirectories(dir);
+            Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create the results folder " + dir + ": " + e.getMessage());
         }
-        String stamp = now.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return JmhArgs.withSuiteOptions(user, dir.resolve("jmh-" + stamp).toString()).toArray(new String[0]);
     }
 
@@ -97,9 +111,9 @@ public final class JmhLauncher {
      * value must say what runs there (otherwise every server label would measure the same remote).
      */
     static String checkTarget(String[] args) {
-        java.net.URI target;
+        URI target;
         try {
-            target = dev.wsbench.Settings.target();
+            target = Settings.target();
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
@@ -113,38 +127,37 @@ public final class JmhLauncher {
             return e.getMessage();
         }
         if (servers.size() != 1) {
-            return "with -D" + dev.wsbench.Settings.TARGET_PROPERTY + "=" + target + " give exactly one -p server=NAME to label the"
+            return "with -D" + Settings.TARGET_PROPERTY + "=" + target + " give exactly one -p server=NAME to label the"
                     + " server running there (got " + (servers.isEmpty() ? "none" : String.join(",", servers)) + ")";
         }
         return null;
     }
 
     /** Where the scenario benchmarks append their latency records: beside the JSON result file. */
-    static java.nio.file.Path latencyFile(String[] args) {
+    static Path latencyFile(String[] args) {
         String result = JmhArgs.valueOf(Arrays.asList(args), "-rff");
-        return result == null ? null : java.nio.file.Path.of(result.replaceFirst("\\.json$", "") + ".latency.jsonl");
+        return result == null ? null : Path.of(result.replaceFirst("\\.json$", "") + ".latency.jsonl");
     }
-
 
     /**
      * Passes this JVM's {@code wsbench.*} settings (the Maven plugin forwards them from the command
      * line) and the latency file on to JMH's forks, as an extra {@code -jvmArgsPrepend} (JMH adds up
      * repeated ones, so the user's own stay in effect).
      */
-    static String[] withForkSettings(String[] args, java.nio.file.Path latencyFile) {
+    static String[] withForkSettings(String[] args, Path latencyFile) {
         List<String> settings = new ArrayList<>();
         // Without -jvmArgs, JMH already gives its forks this JVM's own arguments; add only what is not among them.
         List<String> inherited = Arrays.asList(args).contains("-jvmArgs")
-                ? List.of() : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
-        new java.util.TreeMap<>(System.getProperties()).forEach((key, value) -> {
+                ? List.of() : ManagementFactory.getRuntimeMXBean().getInputArguments();
+        new TreeMap<>(System.getProperties()).forEach((key, value) -> {
             String setting = "-D" + key + "=" + value;
-            if (key.toString().startsWith("wsbench.") && !key.equals(dev.wsbench.scenario.LatencyLog.FILE_PROPERTY)
+            if (key.toString().startsWith("wsbench.") && !key.equals(LatencyLog.FILE_PROPERTY)
                     && !inherited.contains(setting)) {
                 settings.add(setting);
             }
         });
         if (latencyFile != null) {
-            settings.add("-D" + dev.wsbench.scenario.LatencyLog.FILE_PROPERTY + "=" + latencyFile.toAbsolutePath());
+            settings.add("-D" + LatencyLog.FILE_PROPERTY + "=" + latencyFile.toAbsolutePath());
         }
         if (settings.isEmpty() || Arrays.asList(args).contains("-l") || Arrays.asList(args).contains("-lp")) {
             return args;
@@ -157,28 +170,28 @@ public final class JmhLauncher {
 
     /** Beside a JSON result file: where it came from (library versions as loaded, JDK, machine, commit). */
     private static void writeProvenance(String[] args) throws IOException {
-        java.nio.file.Path file = jsonResultFile(args);
+        Path file = jsonResultFile(args);
         if (file != null) {
-            dev.wsbench.results.Provenance.capture(Arrays.asList(args)).writeBeside(file);
+            Provenance.capture(Arrays.asList(args)).writeBeside(file);
         }
     }
 
     /** The JSON result file this run wrote, or null (other format, or nothing ran: -l, -h). */
-    private static java.nio.file.Path jsonResultFile(String[] args) {
+    private static Path jsonResultFile(String[] args) {
         String format = JmhArgs.valueOf(Arrays.asList(args), "-rf");
         String result = JmhArgs.valueOf(Arrays.asList(args), "-rff");
         if (format == null || result == null || !format.equalsIgnoreCase("json")) {
             return null;
         }
-        java.nio.file.Path file = java.nio.file.Path.of(result);
-        return java.nio.file.Files.exists(file) ? file : null;
+        Path file = Path.of(result);
+        return Files.exists(file) ? file : null;
     }
 
     /** After a successful run with a JSON result file: the echo, masking and parsing tables. */
     private static void printSummary(String[] args) {
-        java.nio.file.Path file = jsonResultFile(args);
+        Path file = jsonResultFile(args);
         if (file != null) {
-            System.out.print(dev.wsbench.results.RunSummary.markdown(dev.wsbench.results.JmhResultFile.read(file)));
+            System.out.print(RunSummary.markdown(JmhResultFile.read(file)));
         }
     }
 }

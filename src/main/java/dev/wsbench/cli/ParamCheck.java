@@ -3,14 +3,20 @@ package dev.wsbench.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 
@@ -92,8 +98,8 @@ public final class ParamCheck {
             }
             // The benchmark class, its nested classes, the state classes its methods take as
             // parameters (such as ServerState), and all their superclasses.
-            java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>();
-            java.util.Deque<Class<?>> pending = new java.util.ArrayDeque<>(List.of(benchmark));
+            Set<Class<?>> classes = new LinkedHashSet<>();
+            Deque<Class<?>> pending = new ArrayDeque<>(List.of(benchmark));
             while (!pending.isEmpty()) {
                 Class<?> c = pending.pop();
                 if (c == null || c == Object.class || !classes.add(c)) {
@@ -101,9 +107,9 @@ public final class ParamCheck {
                 }
                 pending.push(c.getSuperclass());
                 pending.addAll(Arrays.asList(c.getDeclaredClasses()));
-                for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                for (Method m : c.getDeclaredMethods()) {
                     for (Class<?> p : m.getParameterTypes()) {
-                        if (p.isAnnotationPresent(org.openjdk.jmh.annotations.State.class)) {
+                        if (p.isAnnotationPresent(State.class)) {
                             pending.add(p);
                         }
                     }

@@ -1,6 +1,7 @@
 package dev.wsbench.client;
 
 import dev.wsbench.Settings;
+import dev.wsbench.tls.GeneratedCertificate;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The socket code shared by the reference WebSocket client and the raw TCP client, so that the
@@ -34,14 +39,14 @@ final class BlockingSocket implements AutoCloseable, IoWatchdog.Watched {
     }
 
     /** With {@code tls}, a TLS socket (handshake on connect, host name checked against the certificate). */
-    BlockingSocket(String host, int port, javax.net.ssl.SSLContext tls) throws IOException {
+    BlockingSocket(String host, int port, SSLContext tls) throws IOException {
         socket = tls == null ? new Socket() : tls.getSocketFactory().createSocket();
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) Settings.TIMEOUT.toMillis());
             socket.connect(new InetSocketAddress(host, port), (int) Settings.TIMEOUT.toMillis());
-            if (socket instanceof javax.net.ssl.SSLSocket tlsSocket) {
-                javax.net.ssl.SSLParameters params = tlsSocket.getSSLParameters();
+            if (socket instanceof SSLSocket tlsSocket) {
+                SSLParameters params = tlsSocket.getSSLParameters();
                 params.setEndpointIdentificationAlgorithm("HTTPS");
                 tlsSocket.setSSLParameters(params);
                 tlsSocket.startHandshake();
@@ -58,11 +63,11 @@ final class BlockingSocket implements AutoCloseable, IoWatchdog.Watched {
     /** {@code ws://} plain, {@code wss://} over TLS trusting the suite's generated certificate. */
     static BlockingSocket connect(URI uri) throws IOException {
         boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
-        return new BlockingSocket(uri.getHost(), uri.getPort(), tls ? dev.wsbench.tls.GeneratedCertificate.get().client() : null);
+        return new BlockingSocket(uri.getHost(), uri.getPort(), tls ? GeneratedCertificate.get().client() : null);
     }
 
     /** Changes how long a read may block before it fails with a timeout. */
-    void setReadTimeout(java.time.Duration timeout) throws IOException {
+    void setReadTimeout(Duration timeout) throws IOException {
         socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 /**
  * The JDK's {@code java.net.http.WebSocket}. It delivers messages in parts (the {@code last} flag);
@@ -104,7 +105,7 @@ public final class JdkEchoClient implements EchoClient {
     private static final class Listener implements WebSocket.Listener {
         final EchoMailbox mailbox = new EchoMailbox();
         /** One instance for every send, so the round trip allocates no callback of its own. */
-        final java.util.function.BiConsumer<WebSocket, Throwable> onSendFailure = (ws, error) -> {
+        final BiConsumer<WebSocket, Throwable> onSendFailure = (ws, error) -> {
             if (error != null) {
                 mailbox.fail(error);
             }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -40,7 +41,7 @@ public final class ReferenceEchoClient implements EchoClient {
     private static final int OP_PONG = 0xA;
     private static final int MAX_HEADER = 14;
     /** How long close() waits for the server's half of the closing handshake. */
-    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(2);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final BlockingSocket socket;
     private final SplittableRandom maskKeys = new SplittableRandom(new SecureRandom().nextLong());
@@ -289,7 +290,7 @@ public final class ReferenceEchoClient implements EchoClient {
      */
     @Override
     public void close() throws IOException, TimeoutException {
-        java.time.Duration wait = CLOSE_WAIT.compareTo(Settings.TIMEOUT) < 0 ? CLOSE_WAIT : Settings.TIMEOUT;
+        Duration wait = CLOSE_WAIT.compareTo(Settings.TIMEOUT) < 0 ? CLOSE_WAIT : Settings.TIMEOUT;
         try {
             sendClose();
             socket.setReadTimeout(wait);

@@ -1,7 +1,13 @@
 package dev.wsbench.frames;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The malformed-frame catalogue: inputs RFC 6455 says a receiver must reject (or, for the last
@@ -42,7 +48,7 @@ public enum MalformedFrame {
             w -> w.frame(false, FrameWriter.TEXT, true, new byte[] {'o', 'k', (byte) 0xF0, (byte) 0x9D}, 0, 4)
                     .frame(true, FrameWriter.CONTINUATION, true, new byte[] {(byte) 0x84, (byte) 0x9E}, 0, 2)),
     TRUNCATED_FRAME("frame cut off after 3 of 10 payload bytes, then end of input", Side.SERVER,
-            w -> w.raw(java.util.Arrays.copyOf(new FrameWriter(1).frame(true, FrameWriter.BINARY, true, b(10), 0, 10).toByteArray(), 2 + 4 + 3))),
+            w -> w.raw(Arrays.copyOf(new FrameWriter(1).frame(true, FrameWriter.BINARY, true, b(10), 0, 10).toByteArray(), 2 + 4 + 3))),
     CLOSE_ONE_BYTE_PAYLOAD("close frame with a 1-byte payload", Side.SERVER, w -> w.frame(true, FrameWriter.CLOSE, true, new byte[] {3}, 0, 1)),
     CLOSE_RESERVED_CODE("close frame with reserved code 1004", Side.SERVER,
             w -> w.frame(true, FrameWriter.CLOSE, true, new byte[] {(byte) (1004 >>> 8), (byte) (1004 & 0xFF)}, 0, 2)),
@@ -51,9 +57,9 @@ public enum MalformedFrame {
 
     private final String description;
     private final Side side;
-    private final java.util.function.UnaryOperator<FrameWriter> writer;
+    private final UnaryOperator<FrameWriter> writer;
 
-    MalformedFrame(String description, Side side, java.util.function.UnaryOperator<FrameWriter> writer) {
+    MalformedFrame(String description, Side side, UnaryOperator<FrameWriter> writer) {
         this.description = description;
         this.side = side;
         this.writer = writer;
@@ -84,7 +90,7 @@ public enum MalformedFrame {
         FrameParser parser = codec.newParser(side);
         long[] delivered = {0, 0};
         try {
-            parser.parse(new java.nio.ByteBuffer[] {java.nio.ByteBuffer.wrap(wire())}, (opcode, fin, data) -> {
+            parser.parse(new ByteBuffer[] {ByteBuffer.wrap(wire())}, (opcode, fin, data) -> {
                 delivered[0] += data.remaining();
                 delivered[1]++;
             });
@@ -99,7 +105,7 @@ public enum MalformedFrame {
      * bin/malformed-table} writes it there): a rejection as its close code in bold (when the
      * exception carries one), the exception's simple name and its message (cut at 60 characters).
      */
-    public static String markdownTable(java.util.Map<String, FrameCodec> libraries) {
+    public static String markdownTable(Map<String, FrameCodec> libraries) {
         StringBuilder out = new StringBuilder("| case | side |");
         for (String name : libraries.keySet()) {
             out.append(' ').append(name).append(" |");
@@ -115,7 +121,7 @@ public enum MalformedFrame {
         return out.toString();
     }
 
-    private static final java.util.regex.Pattern REJECTED = java.util.regex.Pattern.compile("rejected: (?:close (\\d+): )?(\\S+) \\((.*)\\)");
+    private static final Pattern REJECTED = Pattern.compile("rejected: (?:close (\\d+): )?(\\S+) \\((.*)\\)");
 
     /** One {@link #reactionOf} as a table cell. */
     static String cell(String reaction) {
@@ -125,7 +131,7 @@ public enum MalformedFrame {
         if (reaction.startsWith("accepted: ")) {
             return "accepted (" + reaction.substring("accepted: ".length()) + ")";
         }
-        java.util.regex.Matcher m = REJECTED.matcher(reaction);
+        Matcher m = REJECTED.matcher(reaction);
         if (!m.matches()) {
             return reaction;
         }

@@ -26,6 +26,7 @@ import dev.wsbench.server.ServerOptions;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -235,7 +236,7 @@ public enum Library {
         return names(l -> true, Library::cliName);
     }
 
-    private static String names(Predicate<Library> which, java.util.function.Function<Library, String> name) {
+    private static String names(Predicate<Library> which, Function<Library, String> name) {
         return Arrays.stream(values()).filter(which).map(name).collect(Collectors.joining(", "));
     }
 

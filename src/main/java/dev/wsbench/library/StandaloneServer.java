@@ -1,6 +1,15 @@
 package dev.wsbench.library;
 
 import dev.wsbench.server.EchoServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -29,7 +38,7 @@ public final class StandaloneServer {
      * Parses the options, starts the server and blocks until the JVM shuts down. Returns 2 for bad
      * options and 1 when the server cannot start, having printed what was wrong.
      */
-    static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) throws InterruptedException {
+    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         Library type = null;
         String host = "127.0.0.1";
         int port = 8080;
@@ -92,20 +101,20 @@ public final class StandaloneServer {
      * ({@code VmRSS}), so that a client in another process can read this server's memory per
      * connection from the server's own process. Other input is ignored; end of input ends the reader.
      */
-    private static void answerMemoryQuestions(java.io.PrintStream out) {
+    private static void answerMemoryQuestions(PrintStream out) {
         Thread reader = new Thread(() -> {
-            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             try {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (line.strip().equals("memory")) {
                         System.gc();
                         System.gc();
-                        java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
                         out.println(MEMORY_ANSWER + " heapUsed=" + heap.getUsed() + " rss=" + residentBytes());
                         out.flush();
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // standard input closed: nobody will ask
             }
         }, "wsbench-memory-answers");
@@ -115,12 +124,12 @@ public final class StandaloneServer {
 
     private static long residentBytes() {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
-        } catch (java.io.IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException e) {
             // not Linux
         }
         return -1;

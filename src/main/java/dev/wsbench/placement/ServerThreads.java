@@ -2,6 +2,9 @@ package dev.wsbench.placement;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,7 +27,7 @@ public final class ServerThreads {
      * Runs {@code start} on a new thread of the server group, pinned first to {@code cpus} when not
      * null, and returns what it returned (or throws what it threw).
      */
-    public static <T> T start(java.util.List<Integer> cpus, Callable<T> start) throws Exception {
+    public static <T> T start(List<Integer> cpus, Callable<T> start) throws Exception {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         Thread starter = new Thread(GROUP, () -> {
@@ -60,8 +63,8 @@ public final class ServerThreads {
      * Compare two with {@link #cpuNanosSince}: a sum over the group would go down when a thread ends
      * (Netty's global executor thread ends after a second idle), taking its CPU time with it.
      */
-    public static java.util.Map<Long, Long> cpuSnapshot() {
-        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+    public static Map<Long, Long> cpuSnapshot() {
+        Map<Long, Long> cpu = new HashMap<>();
         if (!THREADS.isThreadCpuTimeSupported()) {
             return cpu;
         }
@@ -81,9 +84,9 @@ public final class ServerThreads {
      * it used since then (all of it for a thread started since). A thread that ended in between
      * takes its last stretch with it, so this can under-count, never go negative.
      */
-    public static long cpuNanosSince(java.util.Map<Long, Long> before) {
+    public static long cpuNanosSince(Map<Long, Long> before) {
         long total = 0;
-        for (java.util.Map.Entry<Long, Long> now : cpuSnapshot().entrySet()) {
+        for (Map.Entry<Long, Long> now : cpuSnapshot().entrySet()) {
             total += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
         }
         return total;

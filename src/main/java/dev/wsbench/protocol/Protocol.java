@@ -1,5 +1,7 @@
 package dev.wsbench.protocol;
 
+import java.net.URI;
+
 /**
  * The wire protocol every server serves and the scenario clients speak: paths and the text
  * messages of the field scenarios. Both sides import it; neither imports the other for it.
@@ -26,4 +28,13 @@ public final class Protocol {
 
     /** Sent as text on the broadcast path, answered (to the asker only) with {@code "members N"}. */
     public static final String MEMBERS_QUERY = "?members";
+
+    /**
+     * The endpoint {@code pathAndQuery} (for example {@code /relay?pair=7}) on the server that
+     * {@code server} points at: only its scheme, host and port are used, so any of the server's
+     * URIs will do.
+     */
+    public static URI endpoint(URI server, String pathAndQuery) {
+        return URI.create(server.getScheme() + "://" + server.getRawAuthority() + pathAndQuery);
+    }
 }

@@ -1,7 +1,9 @@
 package dev.wsbench.results;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -97,12 +99,12 @@ public final class Compare {
             printProvenance(a, b);
             System.out.print(c.format(markdown));
             if (!Double.isNaN(failAbove) && c.worstRegressionPercent() > failAbove) {
-                System.err.printf(java.util.Locale.ROOT, "FAIL: significant regression (after Holm's correction) of %.1f%% exceeds -DfailAbove=%s%%%n",
+                System.err.printf(Locale.ROOT, "FAIL: significant regression (after Holm's correction) of %.1f%% exceeds -DfailAbove=%s%%%n",
                         c.worstRegressionPercent(), failAbove);
                 return 1;
             }
             return 0;
-        } catch (ResultFileException | java.nio.file.InvalidPathException e) {
+        } catch (ResultFileException | InvalidPathException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
         }

@@ -2,6 +2,7 @@ package dev.wsbench.results;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One row of a JMH JSON result file: a benchmark method with one parameter set, in one mode.
@@ -64,7 +65,7 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
 
     /** Benchmark, mode and parameters: what must match for two results to be compared. */
     public String key() {
-        return shortName() + " " + mode + " " + new java.util.TreeMap<>(params);
+        return shortName() + " " + mode + " " + new TreeMap<>(params);
     }
 
     /** Bytes allocated per operation, when the run had {@code -prof gc}; NaN otherwise. */

@@ -3,10 +3,12 @@ package dev.wsbench.results;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import dev.wsbench.library.Library;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * Where a result came from, written beside each JMH result file as {@code NAME.provenance.json}
@@ -57,17 +61,17 @@ public final class Provenance {
         for (int i = 0; i < urls.length; i++) {
             urls[i] = classpath.get(i).toUri().toURL();
         }
-        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
             return capture(jmhArgs, loader);
         }
     }
 
     private static Provenance capture(List<String> jmhArgs, ClassLoader loader) {
         Provenance p = new Provenance();
-        for (dev.wsbench.library.Library lib : dev.wsbench.library.Library.values()) {
+        for (Library lib : Library.values()) {
             p.libraries.put(lib.displayName(), loadedVersion(lib, loader));
         }
-        for (dev.wsbench.library.Library lib : dev.wsbench.library.Library.values()) {
+        for (Library lib : Library.values()) {
             if (lib.runsOn() != null) { // e.g. "5.0.7 on Netty 4.2.20.Final": the one it actually ran on
                 p.libraries.put(lib.displayName(), p.libraries.get(lib.displayName()) + " on " + lib.runsOn().displayName() + " "
                         + p.libraries.get(lib.runsOn().displayName()));
@@ -87,7 +91,7 @@ public final class Provenance {
         return p;
     }
 
-    private static String loadedVersion(dev.wsbench.library.Library lib, ClassLoader loader) {
+    private static String loadedVersion(Library lib, ClassLoader loader) {
         String[] artifact = lib.probeArtifact().split(":");
         return loadedVersion(lib.probeClass(), artifact[0], artifact[1], loader);
     }
@@ -96,7 +100,7 @@ public final class Provenance {
     private static String bundleVersion(Class<?> c) {
         try {
             URL jar = c.getProtectionDomain().getCodeSource().getLocation();
-            try (java.util.jar.JarFile file = new java.util.jar.JarFile(Path.of(jar.toURI()).toFile())) {
+            try (JarFile file = new JarFile(Path.of(jar.toURI()).toFile())) {
                 String v = file.getManifest() == null ? null : file.getManifest().getMainAttributes().getValue("Bundle-Version");
                 return v == null ? "unknown" : v;
             }
@@ -116,8 +120,8 @@ public final class Provenance {
         String resource = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
         try {
             URL jar = c.getProtectionDomain().getCodeSource().getLocation();
-            try (java.util.jar.JarFile file = new java.util.jar.JarFile(Path.of(jar.toURI()).toFile())) {
-                java.util.jar.JarEntry entry = file.getJarEntry(resource.substring(1));
+            try (JarFile file = new JarFile(Path.of(jar.toURI()).toFile())) {
+                JarEntry entry = file.getJarEntry(resource.substring(1));
                 if (entry != null) {
                     Properties props = new Properties();
                     try (InputStream in = file.getInputStream(entry)) {
@@ -202,6 +206,13 @@ public final class Provenance {
 
     public Map<String, String> libraries() {
         return libraries;
+    }
+
+    /** A short line naming the machine and JDK, for chart captions: "CPU model, N CPUs, JDK 17.0.15". */
+    public String machine() {
+        String cpu = cpuModel == null ? "unknown CPU" : cpuModel.replaceAll("\\((R|TM)\\)|CPU|Processor|\\s+@.*", "").replaceAll("\\s+", " ").trim();
+        String jdk = jdkVersion == null ? "?" : jdkVersion.replaceFirst("[+-].*", "");
+        return cpu + ", " + cpuCount + " CPUs, JDK " + jdk;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.wsbench.results;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** The plain-text and Markdown tables the comparisons print: first row the header, numbers right-aligned in Markdown. */
 final class Tables {
@@ -44,8 +46,8 @@ final class Tables {
      * p-values becomes max over j <= i of min(1, (m - j + 1) p(j)). NaN p-values stay NaN and do not count.
      */
     static double[] holm(double[] p) {
-        Integer[] order = java.util.stream.IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(p[x], p[y]));
+        Integer[] order = IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (x, y) -> Double.compare(p[x], p[y]));
         double[] adjusted = p.clone();
         double running = 0;
         for (int rank = 0; rank < order.length; rank++) {

@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -17,6 +18,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -194,17 +196,17 @@ public final class AsyncEchoLoad implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closing = true;
-        List<io.netty.channel.ChannelFuture> closed = new ArrayList<>();
+        List<ChannelFuture> closed = new ArrayList<>();
         synchronized (channels) {
             for (Channel channel : channels) {
                 if (channel.isActive()) {
-                    channel.writeAndFlush(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(1000, "done"));
+                    channel.writeAndFlush(new CloseWebSocketFrame(1000, "done"));
                 }
                 closed.add(channel.closeFuture());
             }
         }
         long deadline = System.nanoTime() + Math.min(Settings.TIMEOUT.toNanos(), TimeUnit.SECONDS.toNanos(2));
-        for (io.netty.channel.ChannelFuture future : closed) {
+        for (ChannelFuture future : closed) {
             future.await(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
         group.shutdownGracefully(0, 0, TimeUnit.SECONDS).await(Settings.TIMEOUT.toMillis());

@@ -1,14 +1,14 @@
 package dev.wsbench.scenario;
 
-import dev.wsbench.protocol.Protocol;
 import dev.wsbench.Settings;
 import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.ReceivedMessage;
-import dev.wsbench.server.EchoServer;
-import dev.wsbench.server.ScenarioHub;
+import dev.wsbench.protocol.Protocol;
+import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class BroadcastGroup implements AutoCloseable {
     private long sequence;
     private long delivered;
 
-    public BroadcastGroup(EchoServer server, int receiverCount, int size, String context) {
+    public BroadcastGroup(URI server, int receiverCount, int size, String context) {
         if (size < SEQUENCE_BYTES) {
             throw new IllegalArgumentException(context + ": broadcast messages need at least " + SEQUENCE_BYTES + " bytes");
         }
@@ -44,22 +44,22 @@ public final class BroadcastGroup implements AutoCloseable {
         ReferenceEchoClient first = null;
         try {
             for (int i = 0; i < receiverCount; i++) {
-                receivers.add(ReferenceEchoClient.connect(server.uri(Protocol.BROADCAST_PATH)));
+                receivers.add(ReferenceEchoClient.connect(Protocol.endpoint(server, Protocol.BROADCAST_PATH)));
             }
-            first = ReferenceEchoClient.connect(server.uri(Protocol.BROADCAST_PATH));
+            first = ReferenceEchoClient.connect(Protocol.endpoint(server, Protocol.BROADCAST_PATH));
             awaitMembers(first, receiverCount + 1);
         } catch (Exception e) {
             RelayPair.closeQuietly(first);
             receivers.forEach(RelayPair::closeQuietly);
             throw ScenarioFailedException.of(context + ": cannot set up " + receiverCount + " receivers at "
-                    + server.uri(Protocol.BROADCAST_PATH) + " (" + receivers.size() + " connected)", e);
+                    + Protocol.endpoint(server, Protocol.BROADCAST_PATH) + " (" + receivers.size() + " connected)", e);
         }
         this.sender = first;
     }
 
     /** Asks the server for the group size until every connection has joined (bounded). */
     private void awaitMembers(ReferenceEchoClient asker, int expected) throws Exception {
-        byte[] query = Protocol.MEMBERS_QUERY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] query = Protocol.MEMBERS_QUERY.getBytes(StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + Settings.TIMEOUT.toNanos();
         String answer;
         do {

@@ -1,15 +1,16 @@
 package dev.wsbench.scenario;
 
+import dev.wsbench.Settings;
+import dev.wsbench.client.ReferenceEchoClient;
+import dev.wsbench.client.VerifiedEcho;
 import dev.wsbench.library.Library;
 import dev.wsbench.library.StandaloneServer;
-import dev.wsbench.Settings;
-import dev.wsbench.client.VerifiedEcho;
-import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.net.URI;
@@ -82,7 +83,7 @@ public final class IdleConnectionMemory {
                 .redirectErrorStream(true).start();
         List<ReferenceEchoClient> clients = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-             Writer ask = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
+             Writer ask = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
             URI uri = URI.create(await(lines, LISTENING, server + " standalone server start").group(1));
             long[] before = memory(lines, ask, server);
             Message message = Message.of(MessageType.BINARY, 256);

@@ -2,11 +2,15 @@ package dev.wsbench.scenario;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -85,16 +89,16 @@ public final class LatencyLog {
      * reader can merge several forks' distributions exactly instead of averaging their percentiles.
      */
     public String encodedHistogram() {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(measured.getNeededByteBufferCapacity());
+        ByteBuffer buffer = ByteBuffer.allocate(measured.getNeededByteBufferCapacity());
         int length = measured.encodeIntoCompressedByteBuffer(buffer);
-        return java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
     }
 
     /** The inverse of {@link #encodedHistogram()}; fails with {@link IllegalArgumentException} on bad input. */
     public static Histogram decodeHistogram(String encoded) {
         try {
-            return Histogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(encoded)), HIGHEST);
-        } catch (java.util.zip.DataFormatException | RuntimeException e) {
+            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(encoded)), HIGHEST);
+        } catch (DataFormatException | RuntimeException e) {
             throw new IllegalArgumentException("not an encoded latency histogram: " + e.getMessage(), e);
         }
     }

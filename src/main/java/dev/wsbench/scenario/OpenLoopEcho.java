@@ -6,6 +6,7 @@ import dev.wsbench.payload.Message;
 import dev.wsbench.payload.ReceivedMessage;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -208,7 +209,7 @@ public final class OpenLoopEcho implements AutoCloseable {
             if (receiver.isAlive()) {
                 client.sendClose();
                 receiver.join(Settings.TIMEOUT.toMillis() + 1000); // its read times out after TIMEOUT
-                if (receiver.isAlive() || receiverEnd instanceof java.util.concurrent.TimeoutException) {
+                if (receiver.isAlive() || receiverEnd instanceof TimeoutException) {
                     throw new ScenarioFailedException(context + ": no close frame from the server within " + Settings.TIMEOUT.toMillis() + " ms");
                 }
             }

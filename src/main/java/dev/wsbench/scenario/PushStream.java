@@ -6,7 +6,7 @@ import dev.wsbench.Settings;
 import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.ReceivedMessage;
-import dev.wsbench.server.EchoServer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,16 +23,16 @@ public final class PushStream implements AutoCloseable {
     private final String context;
     private final LatencyLog latency;
 
-    public PushStream(EchoServer server, int count, int size, LatencyLog latency, String context) {
+    public PushStream(URI server, int count, int size, LatencyLog latency, String context) {
         this.messages = PushMessages.forSize(size);
         this.count = count;
         this.request = new PushMessages.Request(count, size).text().getBytes(StandardCharsets.UTF_8);
         this.context = context;
         this.latency = latency;
         try {
-            client = ReferenceEchoClient.connect(server.uri(Protocol.PUSH_PATH));
+            client = ReferenceEchoClient.connect(Protocol.endpoint(server, Protocol.PUSH_PATH));
         } catch (Exception e) {
-            throw ScenarioFailedException.of(context + ": cannot connect to " + server.uri(Protocol.PUSH_PATH), e);
+            throw ScenarioFailedException.of(context + ": cannot connect to " + Protocol.endpoint(server, Protocol.PUSH_PATH), e);
         }
     }
 

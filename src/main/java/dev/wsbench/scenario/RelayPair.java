@@ -5,7 +5,7 @@ import dev.wsbench.Settings;
 import dev.wsbench.client.ReferenceEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.ReceivedMessage;
-import dev.wsbench.server.EchoServer;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,17 +24,17 @@ public final class RelayPair implements AutoCloseable {
     private final Message message;
     private final String context;
 
-    public RelayPair(EchoServer server, Message message, String context) {
+    public RelayPair(URI server, Message message, String context) {
         this.message = message;
         this.context = context;
         String path = Protocol.RELAY_PATH + "?" + Protocol.PAIR_QUERY + "=" + ProcessHandle.current().pid() + "-" + PAIR_IDS.incrementAndGet();
         ReferenceEchoClient first = null;
         try {
-            first = ReferenceEchoClient.connect(server.uri(path));
-            this.b = ReferenceEchoClient.connect(server.uri(path));
+            first = ReferenceEchoClient.connect(Protocol.endpoint(server, path));
+            this.b = ReferenceEchoClient.connect(Protocol.endpoint(server, path));
         } catch (Exception e) {
             closeQuietly(first);
-            throw ScenarioFailedException.of(context + ": cannot open the relay pair at " + server.uri(path), e);
+            throw ScenarioFailedException.of(context + ": cannot open the relay pair at " + Protocol.endpoint(server, path), e);
         }
         this.a = first;
     }

@@ -1,5 +1,7 @@
 package dev.wsbench.scenario;
 
+import java.util.concurrent.TimeoutException;
+
 /** A scenario step failed; the message names server, scenario, size and what went wrong. */
 public final class ScenarioFailedException extends RuntimeException {
     public ScenarioFailedException(String message, Throwable cause) {
@@ -15,7 +17,7 @@ public final class ScenarioFailedException extends RuntimeException {
         if (e instanceof ScenarioFailedException s) {
             return s;
         }
-        if (e instanceof java.util.concurrent.TimeoutException) {
+        if (e instanceof TimeoutException) {
             return new ScenarioFailedException(context + ": " + e.getMessage() + " (raise the limit with -Dwsbench.timeoutMs=...)", e);
         }
         return new ScenarioFailedException(context + ": " + e, e);

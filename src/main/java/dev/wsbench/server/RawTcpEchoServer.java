@@ -1,5 +1,6 @@
 package dev.wsbench.server;
 
+import dev.wsbench.Settings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RawTcpEchoServer extends BoundServer {
     /** Largest payload accepted, as for the WebSocket servers. */
-    static final int MAX_PAYLOAD = dev.wsbench.Settings.MAX_MESSAGE_BYTES;
+    static final int MAX_PAYLOAD = Settings.MAX_MESSAGE_BYTES;
 
     private final ServerSocketChannel listener;
     private final Thread acceptor;

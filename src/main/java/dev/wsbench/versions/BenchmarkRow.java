@@ -1,5 +1,6 @@
 package dev.wsbench.versions;
 
+import dev.wsbench.results.JmhResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -72,7 +73,7 @@ record BenchmarkRow(String benchmark, Mode mode, Map<String, String> params) {
 
     /** {@code EchoBenchmark.roundTrip} */
     String shortName() {
-        return dev.wsbench.results.JmhResult.shortName(benchmark);
+        return JmhResult.shortName(benchmark);
     }
 
     /** Whether the row runs a server's echo (the path a calibration slows down). */

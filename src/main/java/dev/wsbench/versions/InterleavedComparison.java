@@ -1,15 +1,17 @@
 package dev.wsbench.versions;
 
 import dev.wsbench.cli.ParamCheck;
+import dev.wsbench.client.EchoCalibration;
 import dev.wsbench.library.Library;
 import dev.wsbench.placement.CpuAffinity;
 import dev.wsbench.placement.Placement;
+import dev.wsbench.placement.PlacementException;
 import dev.wsbench.results.JmhResultFile;
 import dev.wsbench.results.PairedComparison;
 import dev.wsbench.results.Provenance;
 import dev.wsbench.results.ResultFileException;
-import dev.wsbench.client.EchoCalibration;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +117,7 @@ public final class InterleavedComparison {
         int code;
         try {
             code = run(args);
-        } catch (UsageException | ResultFileException | dev.wsbench.placement.PlacementException e) {
+        } catch (UsageException | ResultFileException | PlacementException e) {
             System.err.println("error: " + e.getMessage());
             code = UNUSABLE;
         } catch (IOException | RuntimeException e) {
@@ -186,8 +189,8 @@ public final class InterleavedComparison {
         @SuppressWarnings("unchecked")
         List<BenchmarkResult>[][] results = new List[2][rows.size()];
         for (int r = 0; r < rows.size(); r++) {
-            results[0][r] = new ArrayList<>(java.util.Collections.nCopies(request.pairs(), null));
-            results[1][r] = new ArrayList<>(java.util.Collections.nCopies(request.pairs(), null));
+            results[0][r] = new ArrayList<>(Collections.nCopies(request.pairs(), null));
+            results[1][r] = new ArrayList<>(Collections.nCopies(request.pairs(), null));
         }
         long started = System.nanoTime();
         StringBuilder order = new StringBuilder("fork\tpair\tside\trow\tscore\tunit\n");
@@ -346,7 +349,7 @@ public final class InterleavedComparison {
             System.setProperty("java.class.path", SideClasspath.join(classpaths.get(side)));
             log.printf("%n==== %s %s %s (%s)%n", name, side, row, what);
             Collection<RunResult> results;
-            try (PrintStream forkLog = new PrintStream(new java.io.FilterOutputStream(log) {
+            try (PrintStream forkLog = new PrintStream(new FilterOutputStream(log) {
                 @Override
                 public void write(byte[] b, int off, int len) {
                     log.write(b, off, len);

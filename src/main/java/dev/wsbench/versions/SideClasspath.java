@@ -1,12 +1,14 @@
 package dev.wsbench.versions;
 
 import dev.wsbench.library.Library;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public final class SideClasspath {
             throw new IllegalArgumentException("cannot read class-path file " + file + ": " + e.getMessage());
         }
         List<Path> entries = new ArrayList<>();
-        for (String entry : text.split(java.io.File.pathSeparator)) {
+        for (String entry : text.split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 entries.add(Path.of(entry));
             }
@@ -46,7 +48,7 @@ public final class SideClasspath {
     }
 
     public static String join(List<Path> classpath) {
-        return String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList());
+        return String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList());
     }
 
     /**
@@ -102,7 +104,7 @@ public final class SideClasspath {
     /** {@code groupId:artifactId} from the jar's Maven metadata, or null when it has none. */
     static String coordinates(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
-            for (JarEntry e : java.util.Collections.list(file.entries())) {
+            for (JarEntry e : Collections.list(file.entries())) {
                 String name = e.getName();
                 if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
                     Properties p = new Properties();

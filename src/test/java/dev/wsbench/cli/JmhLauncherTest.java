@@ -1,11 +1,14 @@
 package dev.wsbench.cli;
 
+import dev.wsbench.Settings;
 import dev.wsbench.library.EchoClients;
 import dev.wsbench.library.Library;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-
-import org.junit.jupiter.api.Test;
 
 class JmhLauncherTest {
 
@@ -26,12 +29,12 @@ class JmhLauncherTest {
     void fillsServerAndLibraryFromTheRegistryAndExpandsAll() {
         String servers = String.join(",", Library.withServer().stream().map(Enum::name).toList());
         String codecs = String.join(",", Library.withCodec().stream().map(Enum::name).toList());
-        assertEquals(java.util.List.of("EchoBenchmark", "-p", "client=NETTY," + String.join(",", EchoClients.names()).replace("NETTY,", ""),
+        assertEquals(List.of("EchoBenchmark", "-p", "client=NETTY," + String.join(",", EchoClients.names()).replace("NETTY,", ""),
                         "-p", "server=" + servers, "-p", "library=" + codecs),
-                java.util.List.of(RoleParams.complete(new String[] {"EchoBenchmark", "-p", "client=NETTY,ALL"})));
-        assertEquals(java.util.List.of("-p", "server=JETTY", "-p", "library=NETTY"),
-                java.util.List.of(RoleParams.complete(new String[] {"-p", "server=JETTY", "-p", "library=NETTY"})));
-        assertEquals(java.util.List.of("-l"), java.util.List.of(RoleParams.complete(new String[] {"-l"})));
+                List.of(RoleParams.complete(new String[] {"EchoBenchmark", "-p", "client=NETTY,ALL"})));
+        assertEquals(List.of("-p", "server=JETTY", "-p", "library=NETTY"),
+                List.of(RoleParams.complete(new String[] {"-p", "server=JETTY", "-p", "library=NETTY"})));
+        assertEquals(List.of("-l"), List.of(RoleParams.complete(new String[] {"-l"})));
     }
 
     @Test
@@ -48,18 +51,18 @@ class JmhLauncherTest {
     @Test
     void aRemoteTargetNeedsOneServerLabelAndAWsUri() {
         try {
-            System.setProperty(dev.wsbench.Settings.TARGET_PROPERTY, "ws://10.0.0.2:8080/echo");
+            System.setProperty(Settings.TARGET_PROPERTY, "ws://10.0.0.2:8080/echo");
             assertNull(JmhLauncher.checkTarget(new String[] {"EchoBenchmark", "-p", "server=NETTY"}));
             String none = JmhLauncher.checkTarget(new String[] {"EchoBenchmark"});
             assertEquals("with -Dwsbench.target=ws://10.0.0.2:8080/echo give exactly one -p server=NAME to label the server running there"
                     + " (got none)", none);
-            org.junit.jupiter.api.Assertions.assertTrue(
+            Assertions.assertTrue(
                     JmhLauncher.checkTarget(new String[] {"-p", "server=NETTY,JETTY"}).endsWith("(got NETTY,JETTY)"));
-            System.setProperty(dev.wsbench.Settings.TARGET_PROPERTY, "http://10.0.0.2/echo");
+            System.setProperty(Settings.TARGET_PROPERTY, "http://10.0.0.2/echo");
             assertEquals("-Dwsbench.target='http://10.0.0.2/echo' must look like ws://HOST:PORT/echo (scheme ws, host and port given)",
                     JmhLauncher.checkTarget(new String[] {"-p", "server=NETTY"}));
         } finally {
-            System.clearProperty(dev.wsbench.Settings.TARGET_PROPERTY);
+            System.clearProperty(Settings.TARGET_PROPERTY);
         }
         assertNull(JmhLauncher.checkTarget(new String[] {"EchoBenchmark"}));
     }
@@ -67,11 +70,11 @@ class JmhLauncherTest {
     @Test
     void forksGetTheLatencyFileBesideTheResultFile() {
         String[] args = {"EchoBenchmark", "-rf", "json", "-rff", "results/runs/jmh-1.json"};
-        java.nio.file.Path latency = JmhLauncher.latencyFile(args);
-        assertEquals(java.nio.file.Path.of("results/runs/jmh-1.latency.jsonl"), latency);
+        Path latency = JmhLauncher.latencyFile(args);
+        assertEquals(Path.of("results/runs/jmh-1.latency.jsonl"), latency);
         String[] forked = JmhLauncher.withForkSettings(args, latency);
         assertEquals("-jvmArgsPrepend", forked[forked.length - 2]);
-        org.junit.jupiter.api.Assertions.assertTrue(forked[forked.length - 1].endsWith("-Dwsbench.latencyFile=" + latency.toAbsolutePath()),
+        Assertions.assertTrue(forked[forked.length - 1].endsWith("-Dwsbench.latencyFile=" + latency.toAbsolutePath()),
                 forked[forked.length - 1]);
     }
 }

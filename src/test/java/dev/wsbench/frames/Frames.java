@@ -1,5 +1,6 @@
 package dev.wsbench.frames;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ final class Frames {
     static Parsed parse(FrameParser parser, List<byte[]> reads) throws FrameRejectedException {
         List<Integer> opcodes = new ArrayList<>();
         List<Boolean> fins = new ArrayList<>();
-        java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
         ByteBuffer[] buffers = reads.stream().map(r -> ByteBuffer.wrap(r.clone())).toArray(ByteBuffer[]::new);
         parser.parse(buffers, (opcode, fin, data) -> {
             opcodes.add(opcode);

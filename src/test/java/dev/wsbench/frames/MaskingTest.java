@@ -1,10 +1,9 @@
 package dev.wsbench.frames;
 
 import dev.wsbench.library.Library;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import io.undertow.websockets.core.protocol.version07.UndertowMaskerAccess;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -12,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every library's masking and every masking kernel equals the reference XOR, at every offset that matters. */
 class MaskingTest {
@@ -77,7 +78,7 @@ class MaskingTest {
     @Test
     void rfc6455MaskedHelloExample() {
         // RFC 6455 section 5.7: "Hello" masked with key 37 fa 21 3d
-        byte[] hello = "Hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] hello = "Hello".getBytes(StandardCharsets.US_ASCII);
         byte[] expected = {0x7f, (byte) 0x9f, 0x4d, 0x51, 0x58};
         int key = 0x37fa213d;
         assertArrayEquals(expected, Frames.referenceXor(hello, key));
@@ -90,7 +91,7 @@ class MaskingTest {
             assertArrayEquals(expected, dst.array(), kernel.name());
         }
         ByteBuffer inPlace = ByteBuffer.wrap(hello.clone());
-        io.undertow.websockets.core.protocol.version07.UndertowMaskerAccess.newMasker(key).beforeWrite(inPlace, 0, 5);
+        UndertowMaskerAccess.newMasker(key).beforeWrite(inPlace, 0, 5);
         assertArrayEquals(expected, inPlace.array(), "Undertow Masker");
     }
 }

@@ -1,18 +1,20 @@
 package dev.wsbench.frames;
 
 import dev.wsbench.library.Library;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
+import dev.wsbench.payload.PayloadSizes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every library's parser against RFC 6455's examples, every other library's frames, and every shape. */
 class ParsingTest {
@@ -58,12 +60,12 @@ class ParsingTest {
     }
 
     /** The suite's own writer reproduces the RFC's unmasked examples byte for byte. */
-    @org.junit.jupiter.api.Test
+    @Test
     void frameWriterMatchesTheRfcExamples() {
         assertArrayEquals(bytes(0x81, 0x05, 0x48, 0x65, 0x6c, 0x6c, 0x6f), FrameWriter.message(FrameWriter.TEXT, HELLO, false, 0, 0));
         assertArrayEquals(bytes(0x01, 0x03, 0x48, 0x65, 0x6c, 0x80, 0x02, 0x6c, 0x6f), FrameWriter.message(FrameWriter.TEXT, HELLO, false, 3, 0));
-        assertArrayEquals(bytes(0x82, 0x7E, 0x01, 0x00), java.util.Arrays.copyOf(FrameWriter.message(FrameWriter.BINARY, new byte[256], false, 0, 0), 4));
-        assertArrayEquals(bytes(0x82, 0x7F, 0, 0, 0, 0, 0, 1, 0, 0), java.util.Arrays.copyOf(FrameWriter.message(FrameWriter.BINARY, new byte[65536], false, 0, 0), 10));
+        assertArrayEquals(bytes(0x82, 0x7E, 0x01, 0x00), Arrays.copyOf(FrameWriter.message(FrameWriter.BINARY, new byte[256], false, 0, 0), 4));
+        assertArrayEquals(bytes(0x82, 0x7F, 0, 0, 0, 0, 0, 1, 0, 0), Arrays.copyOf(FrameWriter.message(FrameWriter.BINARY, new byte[65536], false, 0, 0), 10));
     }
 
     static Stream<Arguments> producerAndParser() {
@@ -114,7 +116,7 @@ class ParsingTest {
     @MethodSource("everyShape")
     void parsesEveryShape(Library type, InputShape shape, Side side, MessageType messageType) throws Exception {
         FrameParser parser = type.newCodec().newParser(side);
-        for (int size : dev.wsbench.payload.PayloadSizes.ALL) {
+        for (int size : PayloadSizes.ALL) {
             byte[] payload = Message.of(messageType, size).bytes();
             int opcode = messageType == MessageType.TEXT ? FrameWriter.TEXT : FrameWriter.BINARY;
             // twice through the same parser: its state must be clean after a complete message

@@ -1,9 +1,9 @@
 package dev.wsbench.jmh;
 
 import dev.wsbench.library.Library;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.wsbench.placement.Placement;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Connection scaling counts only round trips completed inside an iteration: the closed loop keeps
@@ -16,7 +16,7 @@ class ConnectionScalingWindowTest {
     void completionsBetweenIterationsCountInNoIteration() throws Exception {
         ServerState server = new ServerState();
         server.server = Library.NETTY;
-        server.placement = dev.wsbench.placement.Placement.FREE;
+        server.placement = Placement.FREE;
         server.start();
         ConnectionScalingBenchmark benchmark = new ConnectionScalingBenchmark();
         benchmark.connections = 4;

@@ -1,24 +1,28 @@
 package dev.wsbench.placement;
 
-import dev.wsbench.library.Library;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.wsbench.Settings;
-import dev.wsbench.client.VerifiedEcho;
 import dev.wsbench.client.ReferenceEchoClient;
+import dev.wsbench.client.VerifiedEcho;
+import dev.wsbench.library.Library;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.server.EchoServer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The placements take effect: every thread of the process (read from /proc/self/task/TID/status)
@@ -94,11 +98,11 @@ class PlacementTest {
 
     @Test
     void serverCpuNeverGoesNegativeWhenAServerThreadEnds() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch spun = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch spun = new CountDownLatch(1);
         Thread worker = ServerThreads.start(null, () -> {
             Thread t = new Thread(() -> {
-                java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 while (threads.getCurrentThreadCpuTime() < 100_000_000L) {
                     Thread.onSpinWait(); // use 100 ms of CPU time, however long that takes on a busy machine
                 }
@@ -112,10 +116,10 @@ class PlacementTest {
             t.start();
             return t;
         });
-        assertTrue(spun.await(dev.wsbench.Settings.TIMEOUT.toMillis() * 10, java.util.concurrent.TimeUnit.MILLISECONDS),
+        assertTrue(spun.await(Settings.TIMEOUT.toMillis() * 10, TimeUnit.MILLISECONDS),
                 "the worker did not get 100 ms of CPU");
         assertTrue(ServerThreads.isServerThread(worker), "a thread started by a server thread is a server thread");
-        java.util.Map<Long, Long> before = ServerThreads.cpuSnapshot();
+        Map<Long, Long> before = ServerThreads.cpuSnapshot();
         assertTrue(before.getOrDefault(worker.getId(), 0L) > 50_000_000L, "the worker used CPU: " + before);
         release.countDown();
         worker.join();

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
@@ -145,7 +149,7 @@ class CompareTest {
 
     /** One fork per value, as an interleaved run writes them (fork i of each file is pair i). */
     private static String forks(double... perFork) {
-        String raw = java.util.Arrays.stream(perFork).mapToObj(v -> "[" + v + "]").collect(Collectors.joining(","));
+        String raw = Arrays.stream(perFork).mapToObj(v -> "[" + v + "]").collect(Collectors.joining(","));
         return "[" + result("thrpt", new double[] {1}).replace("\"rawData\":[[1.0]]", "\"rawData\":[" + raw + "]") + "]";
     }
 
@@ -234,13 +238,13 @@ class CompareTest {
         assertEquals(1, r.forkSamples().length);
     }
 
-    private static java.util.List<JmhResult> parseAll(String json) {
+    private static List<JmhResult> parseAll(String json) {
         try {
             Path f = Files.createTempFile("jmh", ".json");
             Files.writeString(f, json);
             return JmhResultFile.read(f);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +23,7 @@ class JmhResultFileTest {
     }
 
     /** Parses JMH JSON text (one result object) through the real reader. */
-    static java.util.List<JmhResult> parse(String resultObject) {
+    static List<JmhResult> parse(String resultObject) {
         try {
             Path file = Files.createTempFile("jmh", ".json");
             Files.writeString(file, "[" + resultObject + "]");
@@ -30,8 +32,8 @@ class JmhResultFileTest {
             } finally {
                 Files.delete(file);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

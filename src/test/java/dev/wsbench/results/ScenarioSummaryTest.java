@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsbench.scenario.LatencyLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,8 @@ class ScenarioSummaryTest {
     void everyForkCountsInTheSweepAndHistogramsMergeExactly(@TempDir Path dir) throws Exception {
         // Two forks of the same row: the first kept p99 under the bound, the second did not. The old
         // summary kept only the last fork read; merging must see both.
-        dev.wsbench.scenario.LatencyLog fast = new dev.wsbench.scenario.LatencyLog();
-        dev.wsbench.scenario.LatencyLog slow = new dev.wsbench.scenario.LatencyLog();
+        LatencyLog fast = new LatencyLog();
+        LatencyLog slow = new LatencyLog();
         fast.startIteration();
         slow.startIteration();
         for (int i = 0; i < 1000; i++) {
@@ -56,7 +57,7 @@ class ScenarioSummaryTest {
 
     @Test
     void aLaggingSenderIsFlagged(@TempDir Path dir) throws Exception {
-        dev.wsbench.scenario.LatencyLog log = new dev.wsbench.scenario.LatencyLog();
+        LatencyLog log = new LatencyLog();
         log.startIteration();
         log.record(100_000);
         log.endIteration(true);
@@ -68,7 +69,7 @@ class ScenarioSummaryTest {
         assertTrue(table.contains("SENDER BEHIND SCHEDULE"), table);
     }
 
-    private static String withHistogram(String record, dev.wsbench.scenario.LatencyLog log, double lagP99) {
+    private static String withHistogram(String record, LatencyLog log, double lagP99) {
         return record.substring(0, record.length() - 1) + ",\"histogram\":\"" + log.encodedHistogram()
                 + "\",\"senderLag\":{\"p99Us\":" + lagP99 + "}}";
     }

@@ -1,21 +1,22 @@
 package dev.wsbench.scenario;
 
-import org.junit.jupiter.params.provider.MethodSource;
-import dev.wsbench.library.EchoClients;
-import dev.wsbench.library.Library;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.wsbench.FakeServerAccess;
 import dev.wsbench.Settings;
 import dev.wsbench.client.VerifiedEcho;
+import dev.wsbench.library.EchoClients;
+import dev.wsbench.library.Library;
 import dev.wsbench.library.netty.NettyEchoClient;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.server.EchoServer;
 import dev.wsbench.server.ServerOptions;
 import dev.wsbench.tls.GeneratedCertificate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Connection scaling, open loop, wss and permessage-deflate on every server, at a small scale. */
 class FieldScenarioTest {
@@ -68,11 +69,11 @@ class FieldScenarioTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void openLoopChargesMessagesAServerNeverAnsweredAndFailsTheWait() throws Exception {
         // A server that completes the handshake and never echoes: the old open loop stopped its
         // schedule at the iteration's end and recorded nothing for these messages.
-        try (dev.wsbench.FakeServerAccess silent = dev.wsbench.FakeServerAccess.silent()) {
+        try (FakeServerAccess silent = FakeServerAccess.silent()) {
             LatencyLog latency = new LatencyLog();
             OpenLoopEcho openLoop = new OpenLoopEcho(silent.uri(), Message.of(MessageType.BINARY, 256), 2000, latency, new LatencyLog(), "silent open loop");
             try {

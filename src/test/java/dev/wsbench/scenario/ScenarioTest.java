@@ -45,7 +45,7 @@ class ScenarioTest {
     void relayForwardsBothWays(Library server) throws Exception {
         for (MessageType type : MessageType.values()) {
             for (int size : SIZES) {
-                try (RelayPair pair = new RelayPair(servers.get(server), Message.of(type, size), server + " relay " + type + " " + size)) {
+                try (RelayPair pair = new RelayPair(servers.get(server).uri(), Message.of(type, size), server + " relay " + type + " " + size)) {
                     for (int i = 0; i < 3; i++) {
                         assertEquals(size, pair.roundTrip());
                     }
@@ -79,7 +79,7 @@ class ScenarioTest {
         for (int size : SIZES) {
             LatencyLog latency = new LatencyLog();
             latency.startIteration();
-            try (PushStream push = new PushStream(servers.get(server), 50, size, latency, server + " push " + size)) {
+            try (PushStream push = new PushStream(servers.get(server).uri(), 50, size, latency, server + " push " + size)) {
                 assertEquals(50L * size, push.batch());
                 assertEquals(50L * size, push.batch());
             }
@@ -103,7 +103,7 @@ class ScenarioTest {
     @MethodSource("dev.wsbench.library.Library#withServer")
     void broadcastReachesEveryReceiverExactlyOnce(Library server) {
         for (int size : new int[] {8, 256, 100000}) {
-            try (BroadcastGroup group = new BroadcastGroup(servers.get(server), 10, size, server + " broadcast " + size)) {
+            try (BroadcastGroup group = new BroadcastGroup(servers.get(server).uri(), 10, size, server + " broadcast " + size)) {
                 for (int i = 0; i < 5; i++) {
                     assertEquals(10, group.broadcast());
                 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsbench.library.Library;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class SideClasspathTest {
     static List<Path> testClasspath() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<Path> out = new ArrayList<>();
-        for (String e : cp.split(java.io.File.pathSeparator)) {
+        for (String e : cp.split(File.pathSeparator)) {
             if (!e.isBlank()) {
                 out.add(Path.of(e));
             }

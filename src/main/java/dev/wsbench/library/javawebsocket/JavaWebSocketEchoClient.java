@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.enums.ReadyState;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
@@ -64,7 +65,7 @@ public final class JavaWebSocketEchoClient implements EchoClient {
     private static void closeBounded(Client client) throws InterruptedException, TimeoutException {
         client.close();
         long deadline = System.nanoTime() + Settings.TIMEOUT.toNanos();
-        while (!client.isClosed() && client.getReadyState() != org.java_websocket.enums.ReadyState.NOT_YET_CONNECTED) {
+        while (!client.isClosed() && client.getReadyState() != ReadyState.NOT_YET_CONNECTED) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("Java-WebSocket client: connection not closed within " + Settings.TIMEOUT.toMillis() + " ms of close()");
             }

@@ -7,19 +7,36 @@ import dev.wsbench.server.ServerOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketListener;
+import org.java_websocket.WebSocketServerFactory;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.ReadyState;
+import org.java_websocket.extensions.IExtension;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 
 /**
@@ -115,15 +132,15 @@ public final class JavaWebSocketEchoServer extends BoundServer {
     public static JavaWebSocketEchoServer start(String host, int port, ServerOptions options) throws Exception {
         // The default Draft_6455 with one change: its frame and message limit (Integer.MAX_VALUE by
         // default, and it allocates whatever length a frame header claims) is the suite's limit.
-        java.util.List<org.java_websocket.extensions.IExtension> extensions = options.deflate()
-                ? java.util.List.of(new org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension())
-                : java.util.List.of();
-        org.java_websocket.drafts.Draft_6455 draft = new org.java_websocket.drafts.Draft_6455(extensions,
-                java.util.List.of(new org.java_websocket.protocols.Protocol("")), Settings.MAX_MESSAGE_BYTES);
-        Server server = new Server(new InetSocketAddress(host, port), java.util.List.of(draft));
+        List<IExtension> extensions = options.deflate()
+                ? List.of(new PerMessageDeflateExtension())
+                : List.of();
+        Draft_6455 draft = new Draft_6455(extensions,
+                List.of(new Protocol("")), Settings.MAX_MESSAGE_BYTES);
+        Server server = new Server(new InetSocketAddress(host, port), List.of(draft));
         server.setWebSocketFactory(new HandshakeLimit(options.isTls()
-                ? new org.java_websocket.server.DefaultSSLWebSocketServerFactory(options.tls())
-                : new org.java_websocket.server.DefaultWebSocketServerFactory()));
+                ? new DefaultSSLWebSocketServerFactory(options.tls())
+                : new DefaultWebSocketServerFactory()));
         server.setTcpNoDelay(true);
         server.setReuseAddr(true); // a standalone server can be restarted on the same port right after a run
         server.start();
@@ -150,10 +167,10 @@ public final class JavaWebSocketEchoServer extends BoundServer {
                         + " ms (see JavaWebSocketEchoServer)");
             }
         }
-        java.util.List<WebSocket> open = new java.util.ArrayList<>(server.getConnections());
+        List<WebSocket> open = new ArrayList<>(server.getConnections());
         try {
             server.stop((int) Settings.TIMEOUT.toMillis());
-        } catch (java.nio.channels.ClosedSelectorException | CancelledKeyException raced) {
+        } catch (ClosedSelectorException | CancelledKeyException raced) {
             // stop() marks the server closed before it sends each connection its close frame; a busy
             // selector thread can see the mark and close the selector first, and the next close
             // frame's write demand then throws. The server is stopping either way.
@@ -183,25 +200,25 @@ public final class JavaWebSocketEchoServer extends BoundServer {
      * seconds to minutes and grows the heap without bound. After the handshake the check is one
      * state read per decoded buffer.
      */
-    private static final class HandshakeLimit implements org.java_websocket.WebSocketServerFactory {
-        private final org.java_websocket.WebSocketServerFactory library;
+    private static final class HandshakeLimit implements WebSocketServerFactory {
+        private final WebSocketServerFactory library;
 
-        HandshakeLimit(org.java_websocket.WebSocketServerFactory library) {
+        HandshakeLimit(WebSocketServerFactory library) {
             this.library = library;
         }
 
         @Override
-        public WebSocketImpl createWebSocket(org.java_websocket.WebSocketAdapter adapter, org.java_websocket.drafts.Draft draft) {
-            return new LimitedConnection(adapter, java.util.List.of(draft));
+        public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
+            return new LimitedConnection(adapter, List.of(draft));
         }
 
         @Override
-        public WebSocketImpl createWebSocket(org.java_websocket.WebSocketAdapter adapter, java.util.List<org.java_websocket.drafts.Draft> drafts) {
+        public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
             return new LimitedConnection(adapter, drafts);
         }
 
         @Override
-        public java.nio.channels.ByteChannel wrapChannel(java.nio.channels.SocketChannel channel, SelectionKey key) throws IOException {
+        public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) throws IOException {
             return library.wrapChannel(channel, key);
         }
 
@@ -214,17 +231,17 @@ public final class JavaWebSocketEchoServer extends BoundServer {
     private static final class LimitedConnection extends WebSocketImpl {
         private long handshakeBytes;
 
-        LimitedConnection(org.java_websocket.WebSocketListener listener, java.util.List<org.java_websocket.drafts.Draft> drafts) {
+        LimitedConnection(WebSocketListener listener, List<Draft> drafts) {
             super(listener, drafts);
         }
 
         @Override
         public void decode(ByteBuffer bytes) {
-            if (getReadyState() == org.java_websocket.enums.ReadyState.NOT_YET_CONNECTED) {
+            if (getReadyState() == ReadyState.NOT_YET_CONNECTED) {
                 handshakeBytes += bytes.remaining();
                 if (handshakeBytes > MAX_HANDSHAKE_BYTES) {
                     bytes.position(bytes.limit());
-                    closeConnection(org.java_websocket.framing.CloseFrame.TOOBIG, "opening handshake over " + MAX_HANDSHAKE_BYTES + " bytes");
+                    closeConnection(CloseFrame.TOOBIG, "opening handshake over " + MAX_HANDSHAKE_BYTES + " bytes");
                     return;
                 }
             }
@@ -237,7 +254,7 @@ public final class JavaWebSocketEchoServer extends BoundServer {
         final ScenarioHub hub = new ScenarioHub();
         volatile Exception startFailure;
 
-        Server(InetSocketAddress address, java.util.List<org.java_websocket.drafts.Draft> drafts) {
+        Server(InetSocketAddress address, List<Draft> drafts) {
             super(address, drafts);
         }
 

@@ -9,6 +9,7 @@ import dev.wsbench.payload.ReceivedMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -38,7 +39,7 @@ public final class JettyEchoClient implements EchoClient {
         client.setMaxBinaryMessageSize(Settings.MAX_MESSAGE_BYTES);
         client.setMaxTextMessageSize(Settings.MAX_MESSAGE_BYTES);
         client.setMaxFrameSize(Settings.MAX_MESSAGE_BYTES);
-        client.setIdleTimeout(java.time.Duration.ZERO);
+        client.setIdleTimeout(Duration.ZERO);
         EchoMailbox mailbox = new EchoMailbox();
         try {
             client.start();

@@ -5,11 +5,14 @@ import dev.wsbench.protocol.Protocol;
 import dev.wsbench.server.BoundServer;
 import dev.wsbench.server.ScenarioHub;
 import dev.wsbench.server.ServerOptions;
+import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -38,7 +41,7 @@ public final class JettyEchoServer extends BoundServer {
         ScenarioHub hub = new ScenarioHub();
         ServerConnector connector;
         if (options.isTls()) {
-            org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            SslContextFactory.Server tls = new SslContextFactory.Server();
             tls.setSslContext(options.tls());
             connector = new ServerConnector(server, tls);
         } else {
@@ -53,7 +56,7 @@ public final class JettyEchoServer extends BoundServer {
             container.setMaxBinaryMessageSize(Settings.MAX_MESSAGE_BYTES);
             container.setMaxTextMessageSize(Settings.MAX_MESSAGE_BYTES);
             container.setMaxFrameSize(Settings.MAX_MESSAGE_BYTES);
-            container.setIdleTimeout(java.time.Duration.ZERO);
+            container.setIdleTimeout(Duration.ZERO);
             container.addMapping(Protocol.ECHO_PATH, (request, response, callback) -> {
                 if (!options.deflate()) {
                     response.setExtensions(List.of());
@@ -96,7 +99,7 @@ public final class JettyEchoServer extends BoundServer {
         @Override
         public void onWebSocketOpen(Session session) {
             this.session = session;
-            java.net.URI uri = session.getUpgradeRequest().getRequestURI();
+            URI uri = session.getUpgradeRequest().getRequestURI();
             String query = uri.getRawQuery();
             scenario = hub.open(uri.getRawPath() + (query == null ? "" : "?" + query), this);
         }

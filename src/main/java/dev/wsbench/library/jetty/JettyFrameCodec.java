@@ -6,6 +6,9 @@ import dev.wsbench.frames.FrameParser;
 import dev.wsbench.frames.FrameRejectedException;
 import dev.wsbench.frames.MaskedFrame;
 import dev.wsbench.frames.Side;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
@@ -13,8 +16,8 @@ import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.util.Utf8StringBuilder;
 import org.eclipse.jetty.websocket.core.Behavior;
-import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Configuration;
+import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.core.exception.BadPayloadException;
@@ -87,14 +90,14 @@ public final class JettyFrameCodec implements FrameCodec {
      * and {@code RetainableByteBuffer.Mutable} in 12.1: called through a handle typed with the
      * common supertype, so one build runs against both lines.
      */
-    private static final java.lang.invoke.MethodHandle ACQUIRE = acquireHandle();
+    private static final MethodHandle ACQUIRE = acquireHandle();
 
-    private static java.lang.invoke.MethodHandle acquireHandle() {
+    private static MethodHandle acquireHandle() {
         try {
             Class<?> returned = ByteBufferPool.class.getMethod("acquire", int.class, boolean.class).getReturnType();
-            return java.lang.invoke.MethodHandles.publicLookup()
-                    .findVirtual(ByteBufferPool.class, "acquire", java.lang.invoke.MethodType.methodType(returned, int.class, boolean.class))
-                    .asType(java.lang.invoke.MethodType.methodType(RetainableByteBuffer.class, ByteBufferPool.class, int.class, boolean.class));
+            return MethodHandles.publicLookup()
+                    .findVirtual(ByteBufferPool.class, "acquire", MethodType.methodType(returned, int.class, boolean.class))
+                    .asType(MethodType.methodType(RetainableByteBuffer.class, ByteBufferPool.class, int.class, boolean.class));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this Jetty has no ByteBufferPool.acquire(int, boolean)", e);
         }

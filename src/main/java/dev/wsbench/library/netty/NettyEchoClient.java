@@ -26,6 +26,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
+import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -81,7 +83,7 @@ public final class NettyEchoClient implements EchoClient {
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192));
                             if (deflate) {
-                                ch.pipeline().addLast(io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler.INSTANCE);
+                                ch.pipeline().addLast(WebSocketClientCompressionHandler.INSTANCE);
                             }
                             ch.pipeline().addLast(
                                     new WebSocketClientProtocolHandler(config),
@@ -171,7 +173,7 @@ public final class NettyEchoClient implements EchoClient {
                     deliver(MessageType.TEXT, frame.content());
                 }
             } finally {
-                io.netty.util.ReferenceCountUtil.release(msg);
+                ReferenceCountUtil.release(msg);
             }
         }
 

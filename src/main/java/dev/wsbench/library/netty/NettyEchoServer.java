@@ -13,6 +13,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -24,13 +25,21 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,8 +69,8 @@ public final class NettyEchoServer extends BoundServer {
 
     @SuppressWarnings("deprecation") // NioEventLoopGroup: see NettyEchoClient
     public static NettyEchoServer start(String host, int port, ServerOptions options) throws InterruptedException {
-        io.netty.handler.ssl.SslContext tls = options.isTls()
-                ? new io.netty.handler.ssl.JdkSslContext(options.tls(), false, io.netty.handler.ssl.ClientAuth.NONE) : null;
+        SslContext tls = options.isTls()
+                ? new JdkSslContext(options.tls(), false, ClientAuth.NONE) : null;
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup();
         ScenarioHub hub = new ScenarioHub();
@@ -111,7 +120,7 @@ public final class NettyEchoServer extends BoundServer {
 
     private static WebSocketServerProtocolConfig config(String path, boolean deflate) {
         return WebSocketServerProtocolConfig.newBuilder()
-                .decoderConfig(io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig.newBuilder()
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(Settings.MAX_MESSAGE_BYTES).allowExtensions(deflate).build())
                 .websocketPath(path)
                 .checkStartsWith(!path.equals(Protocol.ECHO_PATH)) // scenario paths carry a query
@@ -134,15 +143,15 @@ public final class NettyEchoServer extends BoundServer {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof FullHttpRequest request) {
-                String path = new io.netty.handler.codec.http.QueryStringDecoder(request.uri()).path();
-                io.netty.channel.ChannelPipeline pipeline = ctx.pipeline();
+                String path = new QueryStringDecoder(request.uri()).path();
+                ChannelPipeline pipeline = ctx.pipeline();
                 if (path.equals(Protocol.ECHO_PATH)) {
                     // The compression handler must see the request before the protocol handler's
                     // handshake handler (which that handler inserts in front of itself) answers it.
                     String before = ctx.name();
                     if (deflate) {
                         pipeline.addAfter(before, "deflate",
-                                new io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler());
+                                new WebSocketServerCompressionHandler());
                         before = "deflate";
                     }
                     pipeline.addAfter(before, "ws", new WebSocketServerProtocolHandler(config(path, deflate)));
@@ -208,7 +217,7 @@ public final class NettyEchoServer extends BoundServer {
         }
 
         @Override
-        public void sendBinary(java.nio.ByteBuffer data) {
+        public void sendBinary(ByteBuffer data) {
             channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data)));
         }
 
@@ -219,7 +228,7 @@ public final class NettyEchoServer extends BoundServer {
 
         @Override
         public void close(int code, String reason) {
-            channel.writeAndFlush(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(code, reason))
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason))
                     .addListener(ChannelFutureListener.CLOSE);
         }
     }

@@ -5,7 +5,10 @@ import dev.wsbench.protocol.Protocol;
 import dev.wsbench.server.BoundServer;
 import dev.wsbench.server.ScenarioHub;
 import dev.wsbench.server.ServerOptions;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Extension;
@@ -14,12 +17,14 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -101,8 +106,8 @@ public final class TomcatEchoServer extends BoundServer {
                 for (String path : List.of(Protocol.RELAY_PATH, Protocol.PUSH_PATH, Protocol.BROADCAST_PATH)) {
                     container.addEndpoint(endpoint(path, false, () -> new ScenarioEndpoint(hub)));
                 }
-            } catch (jakarta.websocket.DeploymentException e) {
-                throw new jakarta.servlet.ServletException(e);
+            } catch (DeploymentException e) {
+                throw new ServletException(e);
             }
         }, null);
         try {
@@ -118,7 +123,7 @@ public final class TomcatEchoServer extends BoundServer {
         return new TomcatEchoServer(tomcat, baseDir, host, connector.getLocalPort(), options.scheme());
     }
 
-    private static ServerEndpointConfig endpoint(String path, boolean deflate, java.util.function.Supplier<Endpoint> factory) {
+    private static ServerEndpointConfig endpoint(String path, boolean deflate, Supplier<Endpoint> factory) {
         return ServerEndpointConfig.Builder.create(Endpoint.class, path).configurator(new ServerEndpointConfig.Configurator() {
             @Override
             public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
@@ -195,7 +200,7 @@ public final class TomcatEchoServer extends BoundServer {
         public void onOpen(Session session, EndpointConfig config) {
             this.session = session;
             limitSends(session);
-            java.net.URI uri = session.getRequestURI();
+            URI uri = session.getRequestURI();
             String query = uri.getRawQuery();
             scenario = hub.open(uri.getRawPath() + (query == null ? "" : "?" + query), this);
             MessageAssembler.install(session, new MessageAssembler.Receiver() {
@@ -212,7 +217,7 @@ public final class TomcatEchoServer extends BoundServer {
         }
 
         @Override
-        public void onClose(Session session, jakarta.websocket.CloseReason reason) {
+        public void onClose(Session session, CloseReason reason) {
             if (scenario != null) {
                 scenario.onClose();
             }
@@ -239,7 +244,7 @@ public final class TomcatEchoServer extends BoundServer {
         @Override
         public synchronized void close(int code, String reason) {
             try {
-                session.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.getCloseCode(code), reason));
+                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
             } catch (IOException e) {
                 // already going away
             }
@@ -247,7 +252,7 @@ public final class TomcatEchoServer extends BoundServer {
 
         private void fail(Exception e) {
             try {
-                session.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
+                session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
             } catch (IOException ignored) {
                 // already going away
             }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;
 import org.xnio.XnioWorker;
 import org.xnio.channels.StreamSinkChannel;
@@ -22,7 +23,7 @@ import org.xnio.conduits.WriteReadyHandler;
  * blocks or schedules: the caller drives Undertow's {@code receive()} itself. The I/O thread is only
  * reported to Undertow, never used to run anything.
  */
-final class MemoryStreamConnection extends org.xnio.StreamConnection {
+final class MemoryStreamConnection extends StreamConnection {
     private final Source source = new Source();
     private final Sink sink = new Sink();
 

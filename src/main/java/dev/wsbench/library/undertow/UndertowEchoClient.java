@@ -1,5 +1,6 @@
 package dev.wsbench.library.undertow;
 
+import dev.wsbench.LibraryLogging;
 import dev.wsbench.Settings;
 import dev.wsbench.client.EchoClient;
 import dev.wsbench.client.EchoMailbox;
@@ -11,6 +12,8 @@ import io.undertow.websockets.client.WebSocketClient;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
+import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.io.IOException;
@@ -37,21 +40,21 @@ import org.xnio.XnioWorker;
  */
 public final class UndertowEchoClient implements EchoClient {
     static {
-        dev.wsbench.LibraryLogging.routeJBossLoggingToSlf4j();
+        LibraryLogging.routeJBossLoggingToSlf4j();
     }
 
     private final XnioWorker worker;
     private final WebSocketChannel channel;
     private final EchoMailbox mailbox;
     /** Fails the round trip waiting in the mailbox when a send fails. */
-    private final io.undertow.websockets.core.WebSocketCallback<Void> sendFailure;
+    private final WebSocketCallback<Void> sendFailure;
     private byte[] sendCopy = new byte[0];
 
     private UndertowEchoClient(XnioWorker worker, WebSocketChannel channel, EchoMailbox mailbox) {
         this.worker = worker;
         this.channel = channel;
         this.mailbox = mailbox;
-        this.sendFailure = new io.undertow.websockets.core.WebSocketCallback<>() {
+        this.sendFailure = new WebSocketCallback<>() {
             @Override
             public void complete(WebSocketChannel ch, Void context) {
             }
@@ -168,7 +171,7 @@ public final class UndertowEchoClient implements EchoClient {
         }
 
         @Override
-        protected void onCloseMessage(io.undertow.websockets.core.CloseMessage cm, WebSocketChannel channel) {
+        protected void onCloseMessage(CloseMessage cm, WebSocketChannel channel) {
             mailbox.fail(new IOException("closed by server: " + cm.getCode() + " " + cm.getReason()));
         }
     }

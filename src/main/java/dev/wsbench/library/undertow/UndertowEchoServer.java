@@ -1,5 +1,6 @@
 package dev.wsbench.library.undertow;
 
+import dev.wsbench.LibraryLogging;
 import dev.wsbench.Settings;
 import dev.wsbench.protocol.Protocol;
 import dev.wsbench.server.BoundServer;
@@ -7,14 +8,18 @@ import dev.wsbench.server.ScenarioHub;
 import dev.wsbench.server.ServerOptions;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.server.handlers.PathHandler;
+import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
+import io.undertow.websockets.extensions.PerMessageDeflateHandshake;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.xnio.Options;
 import org.xnio.Pooled;
@@ -31,7 +36,7 @@ import org.xnio.XnioWorker;
  */
 public final class UndertowEchoServer extends BoundServer {
     static {
-        dev.wsbench.LibraryLogging.routeJBossLoggingToSlf4j();
+        LibraryLogging.routeJBossLoggingToSlf4j();
     }
 
     private final Undertow server;
@@ -43,15 +48,15 @@ public final class UndertowEchoServer extends BoundServer {
 
     public static UndertowEchoServer start(String host, int port, ServerOptions options) {
         ScenarioHub hub = new ScenarioHub();
-        io.undertow.websockets.WebSocketProtocolHandshakeHandler echo = Handlers.websocket((exchange, channel) -> {
+        WebSocketProtocolHandshakeHandler echo = Handlers.websocket((exchange, channel) -> {
             channel.getReceiveSetter().set(new EchoListener());
             channel.resumeReceives();
         });
         if (options.deflate()) {
-            echo.addExtension(new io.undertow.websockets.extensions.PerMessageDeflateHandshake());
+            echo.addExtension(new PerMessageDeflateHandshake());
         }
-        io.undertow.server.handlers.PathHandler paths = Handlers.path().addExactPath(Protocol.ECHO_PATH, echo);
-        for (String path : java.util.List.of(Protocol.RELAY_PATH, Protocol.PUSH_PATH, Protocol.BROADCAST_PATH)) {
+        PathHandler paths = Handlers.path().addExactPath(Protocol.ECHO_PATH, echo);
+        for (String path : List.of(Protocol.RELAY_PATH, Protocol.PUSH_PATH, Protocol.BROADCAST_PATH)) {
             paths.addExactPath(path, Handlers.websocket((exchange, channel) -> {
                 String query = exchange.getQueryString();
                 ScenarioListener listener = new ScenarioListener(channel);

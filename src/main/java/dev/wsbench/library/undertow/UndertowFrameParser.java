@@ -6,11 +6,15 @@ import dev.wsbench.frames.FrameRejectedException;
 import dev.wsbench.frames.FrameWriter;
 import dev.wsbench.frames.Side;
 import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.server.protocol.framed.AbstractFramedChannel;
+import io.undertow.util.ReferenceCountedPooled;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
+import io.undertow.websockets.core.WebSocketException;
 import io.undertow.websockets.core.WebSocketFrameType;
 import io.undertow.websockets.core.protocol.version07.WebSocket07Channel;
 import io.undertow.websockets.extensions.NoopExtensionFunction;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import org.xnio.OptionMap;
@@ -89,7 +93,7 @@ final class UndertowFrameParser implements FrameParser {
         } catch (IOException | RuntimeException e) {
             // receive() wraps Undertow's own WebSocketException in an IOException: report the real one.
             // Undertow's exceptions carry no close code; its receive listener picks one when it closes.
-            Throwable reported = e.getClass() == IOException.class && e.getCause() instanceof io.undertow.websockets.core.WebSocketException
+            Throwable reported = e.getClass() == IOException.class && e.getCause() instanceof WebSocketException
                     ? e.getCause() : e;
             throw new FrameRejectedException(0, reported);
         }
@@ -171,18 +175,18 @@ final class UndertowFrameParser implements FrameParser {
      */
     private int bufferedInChannel() {
         try {
-            io.undertow.util.ReferenceCountedPooled pooled = (io.undertow.util.ReferenceCountedPooled) READ_DATA.get(channel);
+            ReferenceCountedPooled pooled = (ReferenceCountedPooled) READ_DATA.get(channel);
             return pooled == null || pooled.isFreed() ? -1 : pooled.getBuffer().remaining();
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static final java.lang.reflect.Field READ_DATA = readDataField();
+    private static final Field READ_DATA = readDataField();
 
-    private static java.lang.reflect.Field readDataField() {
+    private static Field readDataField() {
         try {
-            java.lang.reflect.Field f = io.undertow.server.protocol.framed.AbstractFramedChannel.class.getDeclaredField("readData");
+            Field f = AbstractFramedChannel.class.getDeclaredField("readData");
             f.setAccessible(true);
             return f;
         } catch (NoSuchFieldException e) {
