@@ -56,7 +56,7 @@ public class BroadcastBenchmark extends JmhDefaults {
 
     @Setup(Level.Trial)
     public void connect(ServerState server) {
-        group = new BroadcastGroup(server.running.uri(), receivers, size,
+        group = new BroadcastGroup(server.instance.uri(), receivers, size,
                 "server=" + server.server + " scenario=broadcast receivers=" + receivers + " size=" + size);
         group.broadcast(); // fail before warm-up if the group cannot broadcast at all
     }

@@ -62,9 +62,9 @@ public class CompressionBenchmark extends EchoRoundTrips {
         String context = VerifiedEcho.describe(server.server, "NETTY", size, message.type()) + " deflate=" + server.deflate + " content=" + content;
         NettyEchoClient client;
         try {
-            client = NettyEchoClient.connect(server.running.uri(), server.deflate);
+            client = NettyEchoClient.connect(server.instance.uri(), server.deflate);
         } catch (Exception e) {
-            throw new IllegalStateException(context + ": could not connect to " + server.running.uri() + ": " + e, e);
+            throw new IllegalStateException(context + ": could not connect to " + server.instance.uri() + ": " + e, e);
         }
         echo = new VerifiedEcho(client, message, context);
         if (client.compressing() != server.deflate) {

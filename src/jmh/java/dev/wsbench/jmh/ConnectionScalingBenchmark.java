@@ -64,7 +64,7 @@ public class ConnectionScalingBenchmark extends JmhDefaults {
     @Setup(Level.Trial)
     public void connect(ServerState server, LatencyState latency) throws InterruptedException {
         checkDescriptorLimit(server);
-        load = new AsyncEchoLoad(server.running.uri(), connections, Message.of(MessageType.BINARY, size), latency.log,
+        load = new AsyncEchoLoad(server.instance.uri(), connections, Message.of(MessageType.BINARY, size), latency.log,
                 "server=" + server.server + " client=async-netty scenario=connection-scaling connections=" + connections + " size=" + size);
         connectErrors = load.errors();
         load.start();
@@ -98,7 +98,7 @@ public class ConnectionScalingBenchmark extends JmhDefaults {
     private void checkDescriptorLimit(ServerState server) {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            boolean inProcess = !(server.running instanceof RemoteServer);
+            boolean inProcess = !(server.instance instanceof RemoteServer);
             long needed = (inProcess ? 2L : 1L) * connections + 200;
             long limit = unix.getMaxFileDescriptorCount();
             if (needed > limit) {

@@ -56,9 +56,9 @@ public class EchoBenchmark extends EchoRoundTrips {
     public void connect(ServerState server) {
         String context = VerifiedEcho.describe(server.server, client, size, type);
         try {
-            echo = new VerifiedEcho(EchoClients.connect(client, server.running.uri()), Message.of(type, size), context);
+            echo = new VerifiedEcho(EchoClients.connect(client, server.instance.uri()), Message.of(type, size), context);
         } catch (Exception e) {
-            throw new IllegalStateException(context + ": could not connect to " + server.running.uri() + ": " + e, e);
+            throw new IllegalStateException(context + ": could not connect to " + server.instance.uri() + ": " + e, e);
         }
         echo.roundTrip(); // fail here, before warm-up, if the pair cannot echo at all
     }

@@ -57,9 +57,9 @@ public class HandshakeChurnBenchmark extends JmhDefaults {
     private int connectEchoCloseOnce() {
         ReferenceEchoClient client;
         try {
-            client = ReferenceEchoClient.connect(server.running.uri());
+            client = ReferenceEchoClient.connect(server.instance.uri());
         } catch (Exception e) {
-            throw new IllegalStateException(context + ": connect and upgrade to " + server.running.uri() + " failed: " + e, e);
+            throw new IllegalStateException(context + ": connect and upgrade to " + server.instance.uri() + " failed: " + e, e);
         }
         try (VerifiedEcho echo = new VerifiedEcho(client, message, context)) {
             return echo.roundTrip();

@@ -63,7 +63,7 @@ public class OpenLoopBenchmark extends JmhDefaults {
 
     @Setup(Level.Trial)
     public void connect(ServerState server) {
-        openLoop = new OpenLoopEcho(server.running.uri(), Message.of(MessageType.BINARY, size), rate, latency, senderLag,
+        openLoop = new OpenLoopEcho(server.instance.uri(), Message.of(MessageType.BINARY, size), rate, latency, senderLag,
                 "server=" + server.server + " client=REFERENCE scenario=open-loop rate=" + rate + " size=" + size);
         openLoop.start();
     }

@@ -39,7 +39,7 @@ public class PushBenchmark extends JmhDefaults {
 
     @Setup(Level.Trial)
     public void connect(ServerState server, LatencyState latency) {
-        push = new PushStream(server.running.uri(), BATCH, size, latency.log, "server=" + server.server + " scenario=push size=" + size);
+        push = new PushStream(server.instance.uri(), BATCH, size, latency.log, "server=" + server.server + " scenario=push size=" + size);
         push.batch(); // fail before warm-up if the server cannot push at all
     }
 

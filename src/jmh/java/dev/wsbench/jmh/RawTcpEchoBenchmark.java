@@ -35,19 +35,19 @@ public class RawTcpEchoBenchmark extends EchoRoundTrips {
         @Param("FREE")
         Placement placement;
 
-        RawTcpEchoServer running;
+        RawTcpEchoServer instance;
         private Placement.Applied placed;
 
         @Setup(Level.Trial)
         public void start() throws Exception {
             placed = placement.apply();
-            running = placed.startServer(() -> RawTcpEchoServer.start(Settings.LOOPBACK, 0));
+            instance = placed.startServer(() -> RawTcpEchoServer.start(Settings.LOOPBACK, 0));
         }
 
         @TearDown(Level.Trial)
         public void stop() throws Exception {
             if (placed != null) { // null only when setup failed before anything was placed or started
-                placed.stop(running);
+                placed.stop(instance);
             }
         }
     }
@@ -58,7 +58,7 @@ public class RawTcpEchoBenchmark extends EchoRoundTrips {
     @Setup(Level.Trial)
     public void connect(ServerState server) throws Exception {
         String context = VerifiedEcho.describe("RAW_TCP", "RAW_TCP", size, MessageType.BINARY);
-        echo = new VerifiedEcho(RawTcpEchoClient.connect(server.running.uri()), Message.of(MessageType.BINARY, size), context);
+        echo = new VerifiedEcho(RawTcpEchoClient.connect(server.instance.uri()), Message.of(MessageType.BINARY, size), context);
         echo.roundTrip();
     }
 }

@@ -35,7 +35,7 @@ public class RelayBenchmark extends JmhDefaults {
 
     @Setup(Level.Trial)
     public void connect(ServerState server) {
-        pair = new RelayPair(server.running.uri(), Message.of(MessageType.BINARY, size), "server=" + server.server + " scenario=relay size=" + size);
+        pair = new RelayPair(server.instance.uri(), Message.of(MessageType.BINARY, size), "server=" + server.server + " scenario=relay size=" + size);
         pair.roundTrip(); // fail before warm-up if the pair cannot relay at all
     }
 

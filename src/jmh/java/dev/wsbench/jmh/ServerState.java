@@ -30,7 +30,8 @@ public class ServerState {
     @Param("FREE")
     Placement placement;
 
-    EchoServer running;
+    /** The server started for the trial, or the remote one; {@link #server} says which library it is. */
+    EchoServer instance;
     private Placement.Applied placed;
 
     /** How the server starts: plain here; the wss and deflate benchmarks' states override it. */
@@ -48,13 +49,13 @@ public class ServerState {
         URI target = remoteAllowed() ? Settings.target() : null;
         if (target != null) {
             placed = Placement.FREE.apply(); // the server runs elsewhere: nothing to place
-            running = new RemoteServer(target);
+            instance = new RemoteServer(target);
             return;
         }
         ServerOptions options = options();
         placed = placement.apply(); // before the server starts, so its threads inherit their CPUs
         try {
-            running = placed.startServer(() -> server.startServer(Settings.LOOPBACK, 0, options));
+            instance = placed.startServer(() -> server.startServer(Settings.LOOPBACK, 0, options));
         } catch (Exception e) {
             throw new IllegalStateException(server + " server failed to start (tls=" + options.isTls() + ", deflate="
                     + options.deflate() + "): " + e, e);
@@ -64,7 +65,7 @@ public class ServerState {
     @TearDown(Level.Trial)
     public void stop() throws Exception {
         if (placed != null) { // null only when setup failed before anything was placed or started
-            placed.stop(running);
+            placed.stop(instance);
         }
     }
 }

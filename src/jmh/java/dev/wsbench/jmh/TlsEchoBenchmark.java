@@ -47,9 +47,9 @@ public class TlsEchoBenchmark extends EchoRoundTrips {
     public void connect(TlsServer server) {
         String context = VerifiedEcho.describe(server.server, EchoClients.REFERENCE, size, MessageType.BINARY) + " tls=on";
         try {
-            echo = new VerifiedEcho(EchoClients.connect(EchoClients.REFERENCE, server.running.uri()), Message.of(MessageType.BINARY, size), context);
+            echo = new VerifiedEcho(EchoClients.connect(EchoClients.REFERENCE, server.instance.uri()), Message.of(MessageType.BINARY, size), context);
         } catch (Exception e) {
-            throw new IllegalStateException(context + ": could not connect to " + server.running.uri() + ": " + e, e);
+            throw new IllegalStateException(context + ": could not connect to " + server.instance.uri() + ": " + e, e);
         }
         echo.roundTrip();
     }

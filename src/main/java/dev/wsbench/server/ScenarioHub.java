@@ -56,7 +56,7 @@ public final class ScenarioHub {
         void onClose();
     }
 
-    private final Map<String, RelayPair> pairs = new ConcurrentHashMap<>();
+    private final Map<String, Relay> pairs = new ConcurrentHashMap<>();
     private final Set<Peer> broadcast = ConcurrentHashMap.newKeySet();
 
     /** Whether {@code path} (without query) is one of the scenario paths. */
@@ -79,7 +79,7 @@ public final class ScenarioHub {
             if (pair == null) {
                 return refuse(peer, "relay needs ?pair=ID");
             }
-            return pairs.computeIfAbsent(pair, RelayPair::new).join(peer);
+            return pairs.computeIfAbsent(pair, Relay::new).join(peer);
         }
         if (Protocol.PUSH_PATH.equals(path)) {
             return new PushSession(peer);
@@ -128,12 +128,12 @@ public final class ScenarioHub {
     }
 
     /** Two connections forwarding to each other. */
-    private final class RelayPair {
+    private final class Relay {
         private final String id;
         private final Peer[] peers = new Peer[2];
         private final ArrayDeque<Object> held = new ArrayDeque<>(); // for the missing partner: ByteBuffer or String
 
-        RelayPair(String id) {
+        Relay(String id) {
             this.id = id;
         }
 
@@ -162,10 +162,10 @@ public final class ScenarioHub {
 
                 @Override
                 public void onClose() {
-                    synchronized (RelayPair.this) {
+                    synchronized (Relay.this) {
                         peers[side] = null;
                         if (peers[1 - side] == null) {
-                            pairs.remove(id, RelayPair.this);
+                            pairs.remove(id, Relay.this);
                         }
                     }
                 }

@@ -9,7 +9,7 @@ import dev.wsbench.payload.ReceivedMessage;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -30,10 +30,10 @@ import java.util.concurrent.TimeoutException;
  */
 public final class VertxEchoClient implements EchoClient {
     private final Vertx vertx;
-    private final WebSocket socket;
+    private final WebSocketBase socket;
     private final EchoMailbox mailbox;
 
-    private VertxEchoClient(Vertx vertx, WebSocket socket, EchoMailbox mailbox) {
+    private VertxEchoClient(Vertx vertx, WebSocketBase socket, EchoMailbox mailbox) {
         this.vertx = vertx;
         this.socket = socket;
         this.mailbox = mailbox;
@@ -53,7 +53,8 @@ public final class VertxEchoClient implements EchoClient {
                     .setPort(uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80)
                     .setURI(target)
                     .setSsl(tls);
-            WebSocket socket = client.connect(connect).toCompletionStage().toCompletableFuture()
+            // WebSocketBase: the same method signatures in Vert.x 4.5 and 5.0 (see VertxEchoServer)
+            WebSocketBase socket = client.connect(connect).toCompletionStage().toCompletableFuture()
                     .get(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             EchoMailbox mailbox = new EchoMailbox();
             socket.binaryMessageHandler(buffer -> {

@@ -9,7 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.net.KeyCertOptions;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -70,12 +70,15 @@ public final class VertxEchoServer extends BoundServer {
         return new VertxEchoServer(vertx, host, server.actualPort(), options.scheme());
     }
 
-    private static void echo(ServerWebSocket ws) {
+    // Handlers are set through WebSocketBase: its methods have the same signatures in Vert.x 4.5 and
+    // 5.0, while ServerWebSocket's covariant overrides differ (a class compiled against one line would
+    // fail with NoSuchMethodError on the other).
+    private static void echo(WebSocketBase ws) {
         ws.binaryMessageHandler(ws::writeBinaryMessage);
         ws.textMessageHandler(ws::writeTextMessage);
     }
 
-    private static void scenario(ScenarioHub hub, String requestTarget, ServerWebSocket ws) {
+    private static void scenario(ScenarioHub hub, String requestTarget, WebSocketBase ws) {
         ScenarioHub.Session session = hub.open(requestTarget, new ScenarioHub.Peer() {
             @Override
             public void sendBinary(ByteBuffer data) {
