@@ -68,8 +68,8 @@ final class RoleParams {
                 out.add(expand(args[++i]));
             }
         }
-        if (Arrays.asList(args).contains("-l") || Arrays.asList(args).contains("-lp") || Arrays.asList(args).contains("-h")) {
-            return out.toArray(new String[0]); // listing, not running: show the benchmarks' own defaults
+        if (Arrays.asList(args).contains("-l") || Arrays.asList(args).contains("-h")) {
+            return out.toArray(new String[0]); // listing names only: nothing to fill
         }
         Map<String, List<String>> given = ParamCheck.given(args);
         for (String name : FILLED) {
