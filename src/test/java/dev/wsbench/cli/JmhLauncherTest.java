@@ -35,6 +35,8 @@ class JmhLauncherTest {
         assertEquals(List.of("-p", "server=JETTY", "-p", "library=NETTY"),
                 List.of(RoleParams.complete(new String[] {"-p", "server=JETTY", "-p", "library=NETTY"})));
         assertEquals(List.of("-l"), List.of(RoleParams.complete(new String[] {"-l"})));
+        // -lp lists parameter values as JMH will run them: the registry's, not every enum constant
+        assertEquals(List.of("-lp", "-p", "server=" + servers, "-p", "library=" + codecs), List.of(RoleParams.complete(new String[] {"-lp"})));
     }
 
     @Test
