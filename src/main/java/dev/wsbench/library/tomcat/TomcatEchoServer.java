@@ -47,7 +47,8 @@ import org.apache.tomcat.websocket.server.WsSci;
  * ({@link MessageAssembler}: Tomcat's whole-message handlers would reserve the 64 MiB limit per
  * connection); messages over {@link Settings#MAX_MESSAGE_BYTES} closed with 1009; no extension
  * negotiated (Tomcat offers permessage-deflate by default) unless {@link ServerOptions#deflate()};
- * a blocking send waits at most {@link Settings#TIMEOUT} (Tomcat: 20 s); JMX registration off
+ * a blocking send waits at most {@link Settings#TIMEOUT} (Tomcat: 20 s); no connection limit
+ * ({@code maxConnections} 8192 → unlimited: the suite holds up to 19 000); JMX registration off
  * (several Tomcats share a JVM in the tests); Tomcat's logging at WARNING. TLS through the JDK
  * {@code SSLContext} handed to the connector's {@code SSLHostConfigCertificate}.
  */
@@ -80,6 +81,9 @@ public final class TomcatEchoServer extends BoundServer {
         Connector connector = new Connector("HTTP/1.1");
         connector.setPort(port);
         connector.setProperty("address", host);
+        // Tomcat's NIO connector stops accepting at 8192 open connections by default; the suite holds
+        // 10 000 (memory per connection) and up to 19 000 (bin/connection-probe).
+        connector.setProperty("maxConnections", "-1");
         if (options.isTls()) {
             connector.setSecure(true);
             connector.setScheme("https");
