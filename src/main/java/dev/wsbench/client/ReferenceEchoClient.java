@@ -4,6 +4,7 @@ import dev.wsbench.Settings;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.ReceivedMessage;
+import dev.wsbench.protocol.Protocol;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -69,8 +70,7 @@ public final class ReferenceEchoClient implements EchoClient {
         byte[] nonce = new byte[16];
         new SecureRandom().nextBytes(nonce);
         String key = Base64.getEncoder().encodeToString(nonce);
-        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String path = Protocol.requestTarget(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath(), uri.getRawQuery());
         String request = "GET " + path + " HTTP/1.1\r\n"
                 + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
                 + "Upgrade: websocket\r\n"

@@ -37,4 +37,14 @@ public final class Protocol {
     public static URI endpoint(URI server, String pathAndQuery) {
         return URI.create(server.getScheme() + "://" + server.getRawAuthority() + pathAndQuery);
     }
+
+    /** An HTTP request target, {@code path?query}, or just {@code path} when the query is null or empty. */
+    public static String requestTarget(String path, String query) {
+        return query == null || query.isEmpty() ? path : path + "?" + query;
+    }
+
+    /** The request target of {@code uri}: its raw path and query. */
+    public static String requestTarget(URI uri) {
+        return requestTarget(uri.getRawPath(), uri.getRawQuery());
+    }
 }

@@ -100,8 +100,7 @@ public final class JettyEchoServer extends BoundServer {
         public void onWebSocketOpen(Session session) {
             this.session = session;
             URI uri = session.getUpgradeRequest().getRequestURI();
-            String query = uri.getRawQuery();
-            scenario = hub.open(uri.getRawPath() + (query == null ? "" : "?" + query), this);
+            scenario = hub.open(Protocol.requestTarget(uri), this);
         }
 
         @Override

@@ -205,8 +205,7 @@ public final class TomcatEchoServer extends BoundServer {
             this.session = session;
             limitSends(session);
             URI uri = session.getRequestURI();
-            String query = uri.getRawQuery();
-            scenario = hub.open(uri.getRawPath() + (query == null ? "" : "?" + query), this);
+            scenario = hub.open(Protocol.requestTarget(uri), this);
             MessageAssembler.install(session, new MessageAssembler.Receiver() {
                 @Override
                 public void onBinary(ByteBuffer message) {

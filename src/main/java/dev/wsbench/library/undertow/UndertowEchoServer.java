@@ -60,7 +60,7 @@ public final class UndertowEchoServer extends BoundServer {
             paths.addExactPath(path, Handlers.websocket((exchange, channel) -> {
                 String query = exchange.getQueryString();
                 ScenarioListener listener = new ScenarioListener(channel);
-                listener.scenario = hub.open(path + (query == null || query.isEmpty() ? "" : "?" + query), listener);
+                listener.scenario = hub.open(Protocol.requestTarget(path, query), listener);
                 channel.getReceiveSetter().set(listener);
                 channel.resumeReceives();
             }));

@@ -6,6 +6,7 @@ import dev.wsbench.client.EchoMailbox;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.ReceivedMessage;
+import dev.wsbench.protocol.Protocol;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -47,7 +48,7 @@ public final class VertxEchoClient implements EchoClient {
                     .setMaxMessageSize(Settings.MAX_MESSAGE_BYTES)
                     .setConnectTimeout((int) Settings.TIMEOUT.toMillis()));
             boolean tls = "wss".equals(uri.getScheme());
-            String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            String target = Protocol.requestTarget(uri);
             WebSocketConnectOptions connect = new WebSocketConnectOptions()
                     .setHost(uri.getHost())
                     .setPort(uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80)

@@ -56,7 +56,7 @@ public final class VertxEchoServer extends BoundServer {
                 request.toWebSocket().onSuccess(VertxEchoServer::echo);
             } else if (ScenarioHub.serves(path)) {
                 String query = request.query();
-                request.toWebSocket().onSuccess(ws -> scenario(hub, path + (query == null ? "" : "?" + query), ws));
+                request.toWebSocket().onSuccess(ws -> scenario(hub, Protocol.requestTarget(path, query), ws));
             } else {
                 request.response().setStatusCode(404).end();
             }
