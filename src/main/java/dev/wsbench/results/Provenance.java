@@ -96,19 +96,6 @@ public final class Provenance {
         return loadedVersion(lib.probeClass(), artifact[0], artifact[1], loader);
     }
 
-    /** The OSGi {@code Bundle-Version} of the jar that holds {@code c} (Gradle-built jars such as OkHttp's carry only that), or "unknown". */
-    private static String bundleVersion(Class<?> c) {
-        try {
-            URL jar = c.getProtectionDomain().getCodeSource().getLocation();
-            try (JarFile file = new JarFile(Path.of(jar.toURI()).toFile())) {
-                String v = file.getManifest() == null ? null : file.getManifest().getMainAttributes().getValue("Bundle-Version");
-                return v == null ? "unknown" : v;
-            }
-        } catch (Exception e) {
-            return "unknown";
-        }
-    }
-
     /** The version in the jar that holds {@code className}, or "absent" / "unknown". */
     static String loadedVersion(String className, String groupId, String artifactId, ClassLoader loader) {
         Class<?> c;
@@ -118,6 +105,7 @@ public final class Provenance {
             return "absent";
         }
         String resource = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+        String bundleVersion = null; // the OSGi Bundle-Version: Gradle-built jars such as OkHttp's carry only that
         try {
             URL jar = c.getProtectionDomain().getCodeSource().getLocation();
             try (JarFile file = new JarFile(Path.of(jar.toURI()).toFile())) {
@@ -129,12 +117,15 @@ public final class Provenance {
                     }
                     return props.getProperty("version", "unknown");
                 }
+                if (file.getManifest() != null) {
+                    bundleVersion = file.getManifest().getMainAttributes().getValue("Bundle-Version");
+                }
             }
         } catch (Exception e) {
             // fall through to the package manifest
         }
         String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
-        return v != null ? v : bundleVersion(c);
+        return v != null ? v : bundleVersion != null ? bundleVersion : "unknown";
     }
 
     private static String cpuModel() {

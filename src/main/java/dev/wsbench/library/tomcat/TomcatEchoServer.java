@@ -254,11 +254,7 @@ public final class TomcatEchoServer extends BoundServer {
         }
 
         private void fail(Exception e) {
-            try {
-                session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
-            } catch (IOException ignored) {
-                // already going away
-            }
+            close(CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "send failed");
         }
     }
 }

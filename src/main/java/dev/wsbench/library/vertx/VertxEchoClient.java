@@ -16,7 +16,6 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.io.IOException;
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -55,8 +54,7 @@ public final class VertxEchoClient implements EchoClient {
                     .setURI(target)
                     .setSsl(tls);
             // WebSocketBase: the same method signatures in Vert.x 4.5 and 5.0 (see VertxEchoServer)
-            WebSocketBase socket = client.connect(connect).toCompletionStage().toCompletableFuture()
-                    .get(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            WebSocketBase socket = VertxEchoServer.await(client.connect(connect));
             EchoMailbox mailbox = new EchoMailbox();
             socket.binaryMessageHandler(buffer -> {
                 ReceivedMessage message = mailbox.message();
@@ -90,9 +88,9 @@ public final class VertxEchoClient implements EchoClient {
     @Override
     public void close() throws Exception {
         try {
-            socket.close().toCompletionStage().toCompletableFuture().get(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            VertxEchoServer.await(socket.close());
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            VertxEchoServer.await(vertx.close());
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.wsbench.protocol.Protocol;
 import dev.wsbench.server.BoundServer;
 import dev.wsbench.server.ScenarioHub;
 import dev.wsbench.server.ServerOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -62,9 +63,9 @@ public final class VertxEchoServer extends BoundServer {
             }
         });
         try {
-            server.listen().toCompletionStage().toCompletableFuture().get(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            await(server.listen());
         } catch (Exception e) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            await(vertx.close());
             throw e;
         }
         return new VertxEchoServer(vertx, host, server.actualPort(), options.scheme());
@@ -103,9 +104,14 @@ public final class VertxEchoServer extends BoundServer {
         ws.closeHandler(ignored -> session.onClose());
     }
 
+    /** Waits for a Vert.x future at most {@link Settings#TIMEOUT}; its failure or the timeout is thrown. */
+    static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Stops the server and every thread of its {@code Vertx} (event loops, acceptor, blocked-thread checker). */
     @Override
     public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(Settings.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        await(vertx.close());
     }
 }
