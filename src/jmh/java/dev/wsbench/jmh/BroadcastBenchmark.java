@@ -1,5 +1,6 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.Timings;
 import dev.wsbench.payload.PayloadSizes;
 import dev.wsbench.scenario.BroadcastGroup;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>mvn jmh:run -Djmh.args="BroadcastBenchmark -p receivers=100"</pre>
  */
 @State(Scope.Thread)
-@Warmup(iterations = 1, time = 1) // many variants: 1 + 3 iterations keep the scenarios set near 20 minutes
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = Timings.SCENARIO_WARMUP_ITERATIONS, time = Timings.SCENARIO_WARMUP_MS, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = Timings.SCENARIO_ITERATIONS, time = Timings.SCENARIO_ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
 public class BroadcastBenchmark extends JmhDefaults {
     @Param({"10", "100", "1000"})
     int receivers;

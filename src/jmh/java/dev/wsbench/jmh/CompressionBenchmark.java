@@ -1,5 +1,7 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.Timings;
+import java.util.concurrent.TimeUnit;
 import dev.wsbench.client.VerifiedEcho;
 import dev.wsbench.library.netty.NettyEchoClient;
 import dev.wsbench.payload.Message;
@@ -28,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>mvn jmh:run -Djmh.args="CompressionBenchmark -p content=JSON"</pre>
  */
 @State(Scope.Thread)
-@Warmup(iterations = 1, time = 1) // many variants: 1 + 3 iterations keep the scenarios set near 20 minutes
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = Timings.SCENARIO_WARMUP_ITERATIONS, time = Timings.SCENARIO_WARMUP_MS, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = Timings.SCENARIO_ITERATIONS, time = Timings.SCENARIO_ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
 public class CompressionBenchmark extends EchoRoundTrips {
     public enum Content { JSON, RANDOM }
 

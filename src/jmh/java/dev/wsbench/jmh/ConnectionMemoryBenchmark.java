@@ -1,5 +1,6 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.Timings;
 import dev.wsbench.library.Library;
 import dev.wsbench.scenario.IdleConnectionMemory;
 import java.util.List;
@@ -32,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 0)
-@Measurement(iterations = 1, time = 1)
+@Warmup(iterations = Timings.MEMORY_WARMUP_ITERATIONS)
+@Measurement(iterations = Timings.MEMORY_ITERATIONS, time = Timings.MEMORY_ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
 public class ConnectionMemoryBenchmark extends JmhDefaults {
     @Param // the launcher gives every library with a server unless -p server= says
     Library server;

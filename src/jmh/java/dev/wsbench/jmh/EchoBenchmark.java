@@ -1,5 +1,7 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.Timings;
+import java.util.concurrent.TimeUnit;
 import dev.wsbench.library.EchoClients;
 import dev.wsbench.client.VerifiedEcho;
 import dev.wsbench.payload.Message;
@@ -31,15 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </pre>
  */
 @State(Scope.Thread)
-// 6 s of warmup, not the suite's 2: with the whole fork on one CPU (placement ONE_CPU) the JIT
-// compiles on the benchmark's CPU, and at 100000 B the servers' rates were still climbing after
-// 2 s (Netty 10.9 k rt/s measured after 2 s, 14.1 k after 8 s; fork-to-fork CoV 14 % -> 0.5 %;
-// docs/placement.md#warm-up-on-one-cpu). FREE rows warm faster and only pay the time.
-@Warmup(iterations = 6, time = 1)
-// 3 measured seconds, not the suite's 5: with six servers in two placements the default run stays
-// within 10 minutes; one fork's iterations agree within a few percent once warm, and the spread that
-// matters is between forks (use -f 3 before believing a difference).
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = Timings.ECHO_WARMUP_ITERATIONS, time = Timings.ECHO_WARMUP_MS, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = Timings.ECHO_ITERATIONS, time = Timings.ECHO_ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
 public class EchoBenchmark extends EchoRoundTrips {
 
     /** REFERENCE, JDK or a library with a client ({@link EchoClients#names()}). */

@@ -1,5 +1,6 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.Timings;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
@@ -26,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = Timings.WARMUP_ITERATIONS, time = Timings.WARMUP_MS, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = Timings.VERIFICATION_ITERATIONS, time = Timings.VERIFICATION_ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
 public class EchoVerificationBenchmark extends JmhDefaults {
     @Param({PayloadSizes.SMALL, PayloadSizes.MEDIUM, PayloadSizes.LARGE})
     int size;

@@ -1,5 +1,7 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.Timings;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Warmup;
@@ -10,13 +12,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code -f}, {@code -wi}, {@code -i}, {@code -w}, {@code -r}); add JVM options with
  * {@code -jvmArgsPrepend}, since {@code -jvmArgsAppend} would replace the ones below.
  *
- * <p>One fork of 2 x 1 s warm-up and 5 x 1 s measurement keeps the default run within its
- * 10-minute budget on a 2-core machine; the regression profile uses more forks. A fixed heap keeps
+ * <p>One fork; the warm-up and measurement of every benchmark are in {@link Timings} (the
+ * defaults: 2 x 1 s warm-up, 5 x 1 s measured); the regression profile uses more forks. A fixed heap keeps
  * heap resizing out of the measurement. The Vector API module is added for
  * {@code MaskingKernel.XOR_VECTOR} (the JVM prints one incubator warning per fork).
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules=jdk.incubator.vector"})
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = Timings.WARMUP_ITERATIONS, time = Timings.WARMUP_MS, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = Timings.ITERATIONS, time = Timings.ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
 public abstract class JmhDefaults {
 }

@@ -1,5 +1,6 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.Timings;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import dev.wsbench.payload.PayloadSizes;
@@ -45,7 +46,7 @@ import org.openjdk.jmh.runner.IterationType;
  * <pre>mvn jmh:run -Djmh.args="OpenLoopBenchmark -p rate=1000,8000"</pre>
  */
 @State(Scope.Thread)
-@Warmup(iterations = 5, time = 1) // p99 at 1000/s moved from ~1.7 ms to ~0.4 ms with 5 warm-ups instead of 1-2
+@Warmup(iterations = Timings.OPEN_LOOP_WARMUP_ITERATIONS, time = Timings.OPEN_LOOP_WARMUP_MS, timeUnit = TimeUnit.MILLISECONDS)
 public class OpenLoopBenchmark extends JmhDefaults {
     static final int BATCH = 10;
 

@@ -1,5 +1,6 @@
 package dev.wsbench.jmh;
 
+import dev.wsbench.Timings;
 import dev.wsbench.library.Library;
 import dev.wsbench.frames.FrameParser;
 import dev.wsbench.frames.FrameRejectedException;
@@ -47,9 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 1, time = 1)
-// 3 x 500 ms: millions of operations each, and the default run keeps within its 10 minutes
-@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = Timings.CODEC_WARMUP_ITERATIONS, time = Timings.CODEC_WARMUP_MS, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = Timings.CODEC_ITERATIONS, time = Timings.CODEC_ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
 public class ParsingBenchmark extends JmhDefaults {
 
     @Param({PayloadSizes.SMALL, PayloadSizes.MEDIUM, PayloadSizes.LARGE})

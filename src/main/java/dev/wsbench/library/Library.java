@@ -242,13 +242,16 @@ public enum Library {
 
     /**
      * For scripts: {@code Library property NAME} prints the library's version property, {@code
-     * Library names [server|client|codec]} the script names (of those with that role); an unknown
-     * name is one line on stderr and exit code 2.
+     * Library server NAME} its constant (the benchmarks' {@code -p server=} value) when it has a
+     * server, {@code Library names [server|client|codec]} the script names (of those with that
+     * role); an unknown name, or one without the role, is one line on stderr and exit code 2.
      */
     public static void main(String[] args) {
         try {
             if (args.length == 2 && args[0].equals("property")) {
                 System.out.println(byName(args[1]).versionProperty());
+            } else if (args.length == 2 && args[0].equals("server")) {
+                System.out.println(serverNamed(args[1]).name());
             } else if (args.length == 1 && args[0].equals("names")) {
                 System.out.println(names());
             } else if (args.length == 2 && args[0].equals("names")) {
@@ -260,7 +263,7 @@ public enum Library {
                 };
                 System.out.println(names(role, Library::cliName));
             } else {
-                throw new IllegalArgumentException("usage: Library property NAME | Library names [server|client|codec]");
+                throw new IllegalArgumentException("usage: Library property NAME | Library server NAME | Library names [server|client|codec]");
             }
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());

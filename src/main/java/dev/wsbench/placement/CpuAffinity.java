@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  * the thread that starts it, which is how a placement reaches threads a library creates lazily.
  */
 public final class CpuAffinity {
+    /** The command that sets affinity (util-linux); also what holds a child process to given CPUs. */
+    public static final String TASKSET = "taskset";
+
     private CpuAffinity() {
     }
 
@@ -99,7 +102,7 @@ public final class CpuAffinity {
 
     private static void taskset(String... args) {
         List<String> command = new ArrayList<>();
-        command.add("taskset");
+        command.add(TASKSET);
         command.addAll(List.of(args));
         // With -a, taskset walks the process's threads; one that ends meanwhile ("No such process")
         // is no failure of ours: run it again, and accept a run whose only errors are such threads.

@@ -1,5 +1,7 @@
 package dev.wsbench.results;
 
+import dev.wsbench.Arguments;
+import dev.wsbench.ExitCode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,17 +14,12 @@ import java.util.Map;
  * [--markdown] [--per-fork | --paired] [--fail-above PCT]}. {@code -DperFork=true} / {@code --per-fork} tests one
  * sample per fork instead of every iteration; {@code --paired} reads the two files of one interleaved
  * run ({@code bin/compare-versions}), whose forks are in pair order, and compares them pair by pair
- * ({@link PairedComparison}). Exit codes: 0 compared, 1 a significant regression larger than
- * PCT, 2 bad input (unreadable, empty or unrelated files, bad options).
+ * ({@link PairedComparison}). Exit codes ({@link ExitCode}): 0 compared, 1 a significant regression
+ * larger than PCT, 2 bad input (unreadable, empty or unrelated files, bad options).
  */
 public final class Compare {
     private Compare() {
     }
-
-    /** Exit codes, each printed as the last line so that a caller behind Maven (which exits 1 for any failure) can tell them apart. */
-    static final int NO_REGRESSION = 0;
-    static final int REGRESSION = 1;
-    static final int UNUSABLE_INPUT = 2;
 
     public static void main(String[] args) {
         int code;
@@ -30,18 +27,9 @@ public final class Compare {
             code = run(args);
         } catch (RuntimeException e) { // never a stack trace, never exit 1 for bad input
             System.err.println("error: cannot compare: " + e);
-            code = UNUSABLE_INPUT;
+            code = ExitCode.UNUSABLE.code();
         }
-        System.out.println(outcome(code));
-        System.exit(code);
-    }
-
-    static String outcome(int code) {
-        return switch (code) {
-            case NO_REGRESSION -> "compare result: 0 (no regression beyond the threshold)";
-            case REGRESSION -> "compare result: 1 (regression beyond the threshold)";
-            default -> "compare result: 2 (unusable input or options)";
-        };
+        ExitCode.values()[code].exit();
     }
 
     static int run(String[] args) {
@@ -54,22 +42,22 @@ public final class Compare {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--baseline" -> baseline = value(args, ++i, "--baseline");
-                    case "--candidate" -> candidate = value(args, ++i, "--candidate");
+                    case "--baseline" -> baseline = Arguments.value(args, ++i, "--baseline");
+                    case "--candidate" -> candidate = Arguments.value(args, ++i, "--candidate");
                     case "--markdown" -> markdown = true;
                     case "--per-fork" -> perFork = true;
                     case "--paired" -> paired = true;
-                    case "--fail-above" -> failAbove = percent(value(args, ++i, "--fail-above"));
+                    case "--fail-above" -> failAbove = Arguments.number(Arguments.value(args, ++i, "--fail-above"), "--fail-above", 0, 1000);
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
             }
             if (baseline == null || candidate == null) {
                 throw new IllegalArgumentException("both --baseline and --candidate are required");
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | Arguments.UsageException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println("usage: Compare --baseline A.json --candidate B.json [--markdown] [--per-fork | --paired] [--fail-above PCT]");
-            return 2;
+            return ExitCode.UNUSABLE.code();
         }
         try {
             Path a = Path.of(baseline);
@@ -80,11 +68,11 @@ public final class Compare {
                 PairedComparison pc = PairedComparison.of(base, cand, Double.isNaN(failAbove) ? 0 : failAbove);
                 if (pc.rows().isEmpty()) {
                     System.err.println("error: " + a + " and " + b + " have no benchmark with the same mode and parameters");
-                    return 2;
+                    return ExitCode.UNUSABLE.code();
                 }
                 printProvenance(a, b);
                 System.out.print(pc.format(markdown));
-                return pc.anyRegression() && !Double.isNaN(failAbove) ? 1 : 0;
+                return (pc.anyRegression() && !Double.isNaN(failAbove) ? ExitCode.REGRESSION : ExitCode.NO_REGRESSION).code();
             }
             Comparison c = Comparison.of(base, cand, perFork);
             if (perFork) {
@@ -94,19 +82,19 @@ public final class Compare {
                 System.err.println("error: " + a + " and " + b + " have no benchmark with the same mode and parameters;"
                         + " compare runs of the same benchmarks (" + c.onlyInBaseline().size() + " rows only in the baseline, "
                         + c.onlyInCandidate().size() + " only in the candidate)");
-                return 2;
+                return ExitCode.UNUSABLE.code();
             }
             printProvenance(a, b);
             System.out.print(c.format(markdown));
             if (!Double.isNaN(failAbove) && c.worstRegressionPercent() > failAbove) {
                 System.err.printf(Locale.ROOT, "FAIL: significant regression (after Holm's correction) of %.1f%% exceeds -DfailAbove=%s%%%n",
                         c.worstRegressionPercent(), failAbove);
-                return 1;
+                return ExitCode.REGRESSION.code();
             }
-            return 0;
+            return ExitCode.NO_REGRESSION.code();
         } catch (ResultFileException | InvalidPathException e) {
             System.err.println("error: " + e.getMessage());
-            return 2;
+            return ExitCode.UNUSABLE.code();
         }
     }
 
@@ -126,25 +114,6 @@ public final class Compare {
         }
         for (String d : pa.environmentDifferences(pb)) {
             System.out.println("WARNING: " + d + " — the comparison measures that too");
-        }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static double percent(String s) {
-        try {
-            double v = Double.parseDouble(s.endsWith("%") ? s.substring(0, s.length() - 1) : s);
-            if (v < 0 || Double.isNaN(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--fail-above takes a percentage such as 5, got '" + s + "'");
         }
     }
 }

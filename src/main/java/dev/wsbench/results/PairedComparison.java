@@ -1,11 +1,18 @@
 package dev.wsbench.results;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Two sides of an interleaved run compared pair by pair: fork {@code i} of the baseline ran next to
@@ -37,7 +44,8 @@ public final class PairedComparison {
      * throughput a negative change is worse); NaN bounds when there are too few pairs.
      */
     public record Row(String key, String unit, boolean higherIsBetter, int pairs, double baselineMedian, double candidateMedian,
-                      double changePercent, double lowPercent, double highPercent, double p, double pAdjusted, double thresholdPercent) {
+                      double changePercent, double lowPercent, double highPercent, double p, double pAdjusted, double thresholdPercent,
+                      double spreadPercent, double detectablePercent) {
         public boolean significant() {
             return pAdjusted < ALPHA;
         }
@@ -52,7 +60,12 @@ public final class PairedComparison {
             return significant() && (higherIsBetter ? lowPercent > thresholdPercent : highPercent < -thresholdPercent);
         }
 
-        String verdict() {
+        /** What {@code ~} means for this row: no change larger than this could have gone unflagged (80 % power). */
+        public boolean canDetect() {
+            return Double.isFinite(detectablePercent);
+        }
+
+        public String verdict() {
             if (regression()) {
                 return "REGRESSION";
             }
@@ -102,7 +115,8 @@ public final class PairedComparison {
         for (int i = 0; i < unadjusted.size(); i++) {
             Row r = unadjusted.get(i);
             c.rows.add(new Row(r.key(), r.unit(), r.higherIsBetter(), r.pairs(), r.baselineMedian(), r.candidateMedian(), r.changePercent(),
-                    r.lowPercent(), r.highPercent(), r.p(), adjusted[i], thresholdPercent));
+                    r.lowPercent(), r.highPercent(), r.p(), adjusted[i], thresholdPercent, r.spreadPercent(),
+                    detectableChangePercent(r.pairs(), r.spreadPercent() / 100, unadjusted.size(), thresholdPercent)));
         }
         return c;
     }
@@ -119,8 +133,71 @@ public final class PairedComparison {
         double low = c < 1 ? Double.NaN : walsh[c - 1];
         double high = c < 1 ? Double.NaN : walsh[walsh.length - c];
         double p = n == 0 ? Double.NaN : signedRankP(d);
+        double spread = standardDeviation(d) * 100;
         return new Row(key, unit, higherIsBetter, n, median(baseline.clone()), median(candidate.clone()), percent(estimate), percent(low),
-                percent(high), p, p, thresholdPercent);
+                percent(high), p, p, thresholdPercent, spread, detectableChangePercent(n, spread / 100, 1, thresholdPercent));
+    }
+
+    /** The sample standard deviation of the pairs' log ratios (NaN under 2 pairs): the pair spread, as a fraction. */
+    public static double standardDeviation(double[] d) {
+        if (d.length < 2) {
+            return Double.NaN;
+        }
+        double mean = Arrays.stream(d).average().orElse(0);
+        double ss = Arrays.stream(d).map(v -> (v - mean) * (v - mean)).sum();
+        return Math.sqrt(ss / (d.length - 1));
+    }
+
+    /** The Hodges-Lehmann estimate's standard error relative to the mean's: its efficiency is 3/pi under normal pair differences. */
+    private static final double HL_VS_MEAN = Math.sqrt(Math.PI / 3);
+    /** The power at which the minimum detectable change is stated. */
+    public static final double POWER = 0.8;
+
+    /**
+     * The half-width of a 95 % interval from {@code pairs} pairs whose log ratios spread by
+     * {@code spread} (a standard deviation, as a fraction): {@code t(0.975, n-1) * spread *
+     * sqrt(pi/3) / sqrt(n)}, the normal approximation of the signed-rank interval; what the
+     * budget aims each row at. NaN under 2 pairs.
+     */
+    public static double halfWidth(int pairs, double spread) {
+        return pairs < 2 ? Double.NaN : quantile(1 - ALPHA / 2, pairs - 1) * standardError(pairs, spread);
+    }
+
+    private static double standardError(int pairs, double spread) {
+        return spread * HL_VS_MEAN / Math.sqrt(pairs);
+    }
+
+    private static double quantile(double p, int degreesOfFreedom) {
+        return TDistribution.of(degreesOfFreedom).inverseCumulativeProbability(p);
+    }
+
+    /**
+     * The smallest change, in percent, that a row of {@code pairs} pairs with this spread would
+     * flag with 80 % power: significant at alpha / rows (Holm's strictest step, so it holds for
+     * every row) and its whole interval beyond the threshold. Infinite when no outcome of so few
+     * pairs can be significant after Holm (2 / 2^n must fall below alpha / rows); NaN under 2 pairs.
+     */
+    public static double detectableChangePercent(int pairs, double spread, int rows, double thresholdPercent) {
+        if (pairs < 2 || Double.isNaN(spread)) {
+            return Double.NaN;
+        }
+        if (2 / Math.pow(2, pairs) >= ALPHA / rows) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double se = standardError(pairs, spread);
+        double power = quantile(POWER, pairs - 1);
+        double significant = (quantile(1 - ALPHA / (2 * rows), pairs - 1) + power) * se;
+        double beyondThreshold = Math.log1p(thresholdPercent / 100) + (quantile(1 - ALPHA / 2, pairs - 1) + power) * se;
+        return (Math.exp(Math.max(significant, beyondThreshold)) - 1) * 100;
+    }
+
+    /** The fewest pairs with which any of {@code rows} rows can be significant after Holm: 2 / 2^n < alpha / rows, and at least {@link #MIN_PAIRS}. */
+    public static int holmFloor(int rows) {
+        int n = MIN_PAIRS;
+        while (2 / Math.pow(2, n) >= ALPHA / rows) {
+            n++;
+        }
+        return n;
     }
 
     private static double percent(double logRatio) {
@@ -243,21 +320,73 @@ public final class PairedComparison {
     /** The comparison as a plain-text or Markdown table, with a legend. */
     public String format(boolean markdown) {
         List<String[]> table = new ArrayList<>();
-        table.add(new String[] {"benchmark", "pairs", "baseline (median)", "candidate (median)", "change (HL)", "95% CI", "p", "p (Holm)", "verdict"});
+        table.add(new String[] {"benchmark", "pairs", "baseline (median)", "candidate (median)", "change (HL)", "95% CI", "p", "p (Holm)",
+            "pair spread", "detectable", "verdict"});
         for (Row r : rows) {
             table.add(new String[] {r.key(), Integer.toString(r.pairs()), num(r.baselineMedian()) + " " + r.unit(),
                 num(r.candidateMedian()) + " " + r.unit(), String.format(Locale.ROOT, "%+.2f%%", r.changePercent()),
                 Double.isNaN(r.lowPercent()) ? "n/a (< " + MIN_PAIRS + " pairs)"
                         : String.format(Locale.ROOT, "[%+.2f%%, %+.2f%%]", r.lowPercent(), r.highPercent()),
-                String.format(Locale.ROOT, "%.3g", r.p()), String.format(Locale.ROOT, "%.3g", r.pAdjusted()), r.verdict()});
+                String.format(Locale.ROOT, "%.3g", r.p()), String.format(Locale.ROOT, "%.3g", r.pAdjusted()),
+                Double.isNaN(r.spreadPercent()) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", r.spreadPercent()), detectable(r, rows.size()),
+                r.verdict()});
         }
         StringBuilder out = new StringBuilder(Tables.format(table, markdown));
         out.append(String.format(Locale.ROOT, "change: candidate/baseline - 1, Hodges-Lehmann estimate over the pairs; 95%% CI: exact Wilcoxon"
                 + " signed-rank interval; p: exact two-sided signed-rank test, Holm-corrected over the %d rows;%n"
                 + "REGRESSION: p (Holm) < %s and the whole interval beyond %s%% in the worse direction"
-                + " (throughput down, time per operation up); ~: not significant%n", rows.size(), ALPHA, num(thresholdPercent)));
+                + " (throughput down, time per operation up); ~: not significant;%n"
+                + "pair spread: standard deviation of the pairs' log ratios; detectable: the smallest change this run flags with %.0f%% power"
+                + " (significant at alpha/%d, interval beyond the threshold), so ~ reads \"no change larger than that\"%n",
+                rows.size(), ALPHA, num(thresholdPercent), POWER * 100, rows.size()));
         unpaired.forEach(u -> out.append(u).append('\n'));
         return out.toString();
+    }
+
+    /** The comparison as JSON: the note, then every row with its interval, verdict, pair spread and detectable change (percent; null where there is none). */
+    public String toJson(String note) {
+        JsonObject root = new JsonObject();
+        root.addProperty("comparison", note);
+        root.addProperty("alpha", ALPHA);
+        root.addProperty("power", POWER);
+        root.addProperty("thresholdPercent", thresholdPercent);
+        JsonArray list = new JsonArray();
+        for (Row r : rows) {
+            JsonObject o = new JsonObject();
+            o.addProperty("benchmark", r.key());
+            o.addProperty("unit", r.unit());
+            o.addProperty("pairs", r.pairs());
+            o.addProperty("baselineMedian", r.baselineMedian());
+            o.addProperty("candidateMedian", r.candidateMedian());
+            o.add("changePercent", number(r.changePercent()));
+            JsonArray interval = new JsonArray();
+            interval.add(number(r.lowPercent()));
+            interval.add(number(r.highPercent()));
+            o.add("intervalPercent", interval);
+            o.add("p", number(r.p()));
+            o.add("pHolm", number(r.pAdjusted()));
+            o.add("pairSpreadPercent", number(r.spreadPercent()));
+            o.add("detectablePercent", number(r.detectablePercent()));
+            o.addProperty("verdict", r.verdict());
+            list.add(o);
+        }
+        root.add("rows", list);
+        return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root);
+    }
+
+    private static JsonElement number(double v) {
+        return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
+    }
+
+    /** The detectable change as the table shows it; {@code rows}: how many rows Holm corrects over. */
+    public static String detectable(Row r, int rows) {
+        if (Double.isNaN(r.detectablePercent())) {
+            return "n/a (< 2 pairs)";
+        }
+        if (Double.isInfinite(r.detectablePercent())) {
+            return "none (needs " + holmFloor(rows) + "+ pairs)";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", r.detectablePercent());
     }
 
     private static String num(double v) {

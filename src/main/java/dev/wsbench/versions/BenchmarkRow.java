@@ -76,6 +76,11 @@ record BenchmarkRow(String benchmark, Mode mode, Map<String, String> params) {
         return JmhResult.shortName(benchmark);
     }
 
+    /** Whether a larger score is better (throughput), rather than a smaller one (time per operation). */
+    boolean higherIsBetter() {
+        return mode == Mode.Throughput;
+    }
+
     /** Whether the row runs a server's echo (the path a calibration slows down). */
     boolean echoesThroughServer() {
         return params.containsKey("server");

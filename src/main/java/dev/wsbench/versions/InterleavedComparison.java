@@ -1,158 +1,226 @@
 package dev.wsbench.versions;
 
+import com.google.gson.JsonObject;
+import dev.wsbench.Arguments.UsageException;
+import dev.wsbench.ExitCode;
 import dev.wsbench.cli.ParamCheck;
-import dev.wsbench.client.EchoCalibration;
-import dev.wsbench.library.Library;
 import dev.wsbench.placement.CpuAffinity;
-import dev.wsbench.placement.Placement;
 import dev.wsbench.placement.PlacementException;
 import dev.wsbench.results.JmhResultFile;
 import dev.wsbench.results.PairedComparison;
 import dev.wsbench.results.Provenance;
 import dev.wsbench.results.ResultFileException;
 import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
+import java.time.Duration;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatFactory;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.WorkloadParams;
-import org.openjdk.jmh.runner.format.OutputFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Two versions of one library measured in one run, fork by fork (what {@code bin/compare-versions}
+ * Two versions of one library measured in one run, pair by pair (what {@code bin/compare-versions}
  * starts, with each side's class path resolved by Maven): for every row (benchmark and parameter
- * set) {@code --pairs} pairs of adjacent forks, baseline and candidate in a random order, each fork
- * a JMH fork on its side's class path. Writes one JMH JSON file per side (every fork's iterations,
- * in pair order, readable by any JMH tool) with provenance beside it, every fork's own JSON, JMH's
- * full output, and the paired comparison ({@link PairedComparison}).
+ * set) pairs of forks, one baseline and one candidate, each fork a JMH run on its side's class
+ * path ({@link ForkRunner}). On a machine with two CPUs or more the two forks of a pair run at the
+ * same time, each on a CPU of its own (parallel pairs, "duet"), otherwise, or with
+ * {@code --sequential}, one after the other in a random order ({@link Schedule}). The number of
+ * pairs comes from a time budget ({@link PairBudget}) or {@code --pairs N}. Writes one JMH JSON
+ * file per side (every fork's iterations, in pair order, readable by any JMH tool, {@link
+ * MergedResults}) with provenance beside it, every fork's own JSON and output, JMH's full output,
+ * and the paired comparison ({@link PairedComparison}) as text or Markdown and JSON.
  *
- * <p>Exit codes, each with a last line saying which: 0 no regression beyond {@code --fail-above},
- * 1 a regression beyond it, 2 unusable input or a failed fork (one line saying what).
- *
- * <p>JMH forks a benchmark JVM with the class path in the host's {@code java.class.path} property
- * (JMH's {@code Runner}); this host sets that property to the side's class path before each fork.
- * The benchmarks are compiled once, against the pom's version; both sides run those classes.
+ * <p>Exit codes ({@link ExitCode}), each with a last line saying which: 0 no regression beyond
+ * {@code --fail-above}, 1 a regression beyond it, 2 unusable input or a failed fork (one line
+ * saying what). The benchmarks are compiled once, against the pom's version; both sides run
+ * those classes.
  */
 public final class InterleavedComparison {
-    /** Echo at three sizes through the library's server, its masking and its parsing. */
-    static final String DEFAULT_BENCHMARKS = "^dev\\.wsbench\\.jmh\\.(EchoBenchmark\\.roundTrip|MaskingBenchmark\\.library|ParsingBenchmark\\.parse)$";
-    /**
-     * The default set's timing per row (the user's own JMH arguments replace it). Short forks, many
-     * pairs: forks, not iterations, are the independent samples, and a pair's two forks should be
-     * close in time. The echo gets 7 s of warmup: with the whole fork on one CPU the JIT compiles on
-     * the benchmark's CPU, and at 100000 B Netty needs about 4 s and Jetty 6-7 s to reach its steady
-     * rate (docs/placement.md#warm-up-on-one-cpu; with 4 s a calibrated 5 % at 100000 B was lost in
-     * the noise, [-8.2 %, +3.5 %]); the codecs settle within half a second. About 10 s an echo fork
-     * and 2 s a codec fork with the JVM's start: 10 pairs of the 9 rows in about 14.5 minutes on the
-     * project's VM.
-     */
-    static final Timing ECHO_TIMING = new Timing(7, "1s", 3, "500ms");
-    static final Timing CODEC_TIMING = new Timing(1, "500ms", 3, "250ms");
-
-    /** Warmup and measurement iterations and their durations, as JMH's -wi -w -i -r take them. */
-    record Timing(int warmupIterations, String warmupTime, int iterations, String iterationTime) {
-        static Timing forRow(BenchmarkRow row) {
-            return row.echoesThroughServer() ? ECHO_TIMING : CODEC_TIMING;
-        }
-
-        void applyTo(ChainedOptionsBuilder b) {
-            b.warmupIterations(warmupIterations).warmupTime(TimeValue.fromString(warmupTime)).measurementIterations(iterations)
-                    .measurementTime(TimeValue.fromString(iterationTime));
-        }
-
-        @Override
-        public String toString() {
-            return "-wi " + warmupIterations + " -w " + warmupTime + " -i " + iterations + " -r " + iterationTime;
-        }
-    }
-
-    static final int DEFAULT_PAIRS = 10;
-    /** Where pairs are least disturbed by wake-ups on the project's VM (see docs/placement.md). */
-    static final String DEFAULT_PLACEMENT = "ONE_CPU";
-
-    static final int NO_REGRESSION = 0;
-    static final int REGRESSION = 1;
-    static final int UNUSABLE = 2;
-
-    /** Everything the command line says. */
-    record Request(Library library, String baseline, Path baselineClasspath, String candidate, Path candidateClasspath, Path candidateJars,
-                   int pairs, long seed, double calibratePercent, double failAbovePercent, boolean markdown, Path out, List<String> jmhArgs,
-                   boolean defaultTiming) {
-    }
-
     private InterleavedComparison() {
     }
 
     public static void main(String[] args) {
-        int code;
+        ExitCode code;
         try {
             code = run(args);
-        } catch (UsageException | ResultFileException | PlacementException e) {
+        } catch (UsageException | ResultFileException | PlacementException | IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            code = UNUSABLE;
+            code = ExitCode.UNUSABLE;
         } catch (IOException | RuntimeException e) {
             System.err.println("error: the comparison failed: " + e);
-            code = UNUSABLE;
+            code = ExitCode.UNUSABLE;
         }
-        System.out.println(switch (code) {
-            case NO_REGRESSION -> "compare result: 0 (no regression beyond the threshold)";
-            case REGRESSION -> "compare result: 1 (regression beyond the threshold)";
-            default -> "compare result: 2 (unusable input, or a fork failed)";
-        });
-        System.exit(code);
+        code.exit();
     }
 
-    /** A problem with what the user asked for: one line. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
-    static int run(String[] args) throws IOException {
-        Request request = parse(args);
+    static ExitCode run(String[] args) throws IOException {
+        List<Integer> cpus = CpuAffinity.allowedCpus();
+        ComparisonRequest request = ComparisonRequest.parse(args, cpus.size());
         String problem = ParamCheck.check(request.jmhArgs().toArray(new String[0]));
         if (problem != null) {
             throw new UsageException(problem);
         }
-        Options user = options(request.jmhArgs());
         PrintStream log = new PrintStream(new FileOutputStream(request.out().resolve("jmh.log").toFile(), true), true, StandardCharsets.UTF_8);
-        List<BenchmarkRow> rows = BenchmarkRow.expand(user, OutputFormatFactory.createFormatInstance(log, VerboseMode.SILENT));
+        List<BenchmarkRow> rows = BenchmarkRow.expand(ComparisonRequest.options(request.jmhArgs()),
+                OutputFormatFactory.createFormatInstance(log, VerboseMode.SILENT));
         if (rows.isEmpty()) {
             throw new UsageException("no benchmark matches " + String.join(" ", request.jmhArgs()));
         }
-        Options common = withoutIncludes(request.jmhArgs());
+        Map<Schedule.Side, List<Path>> classpaths = classpaths(request);
+        Map<Schedule.Side, Provenance> provenance = provenance(request, classpaths);
+        try (JmhLock lock = JmhLock.acquire()) {
+            return compare(request, rows, classpaths, provenance, cpus, log);
+        }
+    }
 
+    private static ExitCode compare(ComparisonRequest request, List<BenchmarkRow> rows, Map<Schedule.Side, List<Path>> classpaths,
+                                    Map<Schedule.Side, Provenance> provenance, List<Integer> cpus, PrintStream log) throws IOException {
+        String name = request.library().displayName();
+        System.out.printf(Locale.ROOT, "%s: baseline %s (loads %s), candidate %s (loads %s)%n", name, request.baseline(),
+                provenance.get(Schedule.Side.BASELINE).libraries().get(name), request.candidate(),
+                provenance.get(Schedule.Side.CANDIDATE).libraries().get(name));
+        Lanes lanes = Lanes.of(request.duet(), cpus);
+        System.out.printf(Locale.ROOT, "%d rows; %s; %s; order seed %d (--seed %d repeats it); JMH args: %s%n", rows.size(), lanes,
+                design(request, rows.size()), request.seed(), request.seed(), String.join(" ", request.jmhArgs()));
+        if (request.defaultTiming()) {
+            System.out.println("timing: echo rows " + Timing.ECHO + ", codec rows " + Timing.CODEC + " (JMH arguments replace it)");
+        }
+        if (request.tooFewPairsForAnInterval()) {
+            System.out.println("note: fewer than " + PairedComparison.MIN_PAIRS + " pairs give no interval and no verdict: a smoke run");
+        }
+        System.out.println("output: " + request.out() + " (JMH's own output: jmh.log)");
+        ForkRunner runner = new ForkRunner(ComparisonRequest.forkArgs(request.jmhArgs()), classpaths, request.out(), log, request.defaultTiming());
+        Calibration calibration = request.calibratePercent() > 0
+                ? Calibration.size(request.calibratePercent(), rows, runner, lanes.sizingCpus()) : Calibration.none(rows.size());
+
+        PairRecord record = new PairRecord(rows);
+        Schedule schedule = new Schedule(rows.size(), request.seed());
+        long deadline = request.startedAtMillis() + request.budget().toMillis();
+        int floor = PairedComparison.holmFloor(rows.size());
+        int[] wanted = new int[rows.size()];
+        java.util.Arrays.fill(wanted, request.pairs() > 0 ? request.pairs() : PairBudget.PILOT_PAIRS);
+        boolean allocated = request.pairs() > 0;
+        long started = System.nanoTime();
+        try (Lanes.Running running = lanes.start()) {
+            while (true) {
+                List<Schedule.Pair> round = schedule.round(wanted);
+                if (round.isEmpty()) {
+                    if (allocated) {
+                        break;
+                    }
+                    wanted = allocate(request, rows, record, floor, deadline);
+                    allocated = true;
+                    continue;
+                }
+                for (Schedule.Pair pair : round) {
+                    ForkRunner.Fork[] forks = running.run(runner, rows.get(pair.row()), pair, calibration.spinNanos(pair.row()));
+                    record.add(pair, forks, lanes.cpusOf(pair));
+                    progress(record, rows.get(pair.row()), pair, forks, wanted, started);
+                }
+                if (allocated && request.pairs() == 0 && System.currentTimeMillis() > deadline) {
+                    for (int r = 0; r < wanted.length; r++) {
+                        wanted[r] = Math.max(schedule.made(r), Math.min(wanted[r], floor)); // past the budget: finish the floors only
+                    }
+                }
+            }
+        }
+        Files.writeString(request.out().resolve("order.tsv"), record.orderTsv());
+        String note = String.format(Locale.ROOT, "interleaved comparison of %s: %s (baseline) vs %s (candidate), %s, %s, pairs by row %s, order seed %d%s%s",
+                name, request.baseline(), request.candidate(), lanes, design(request, rows.size()), PairBudget.describe(record.pairsByRow()),
+                request.seed(), request.defaultTiming() ? ", timing: echo rows " + Timing.ECHO + ", codec rows " + Timing.CODEC : "",
+                calibration.active() ? ", " + calibration.describe() : "");
+        Path[] files = new Path[2];
+        for (Schedule.Side side : Schedule.Side.values()) {
+            files[side.ordinal()] = request.out().resolve(side.label() + ".json");
+            MergedResults.write(files[side.ordinal()], record.forks(side));
+            Provenance p = provenance.get(side);
+            p.setComparison(note + "; this file: the " + side.label() + " side");
+            p.writeBeside(files[side.ordinal()]);
+        }
+        PairedComparison c = PairedComparison.of(JmhResultFile.read(files[0]), JmhResultFile.read(files[1]), request.failAbovePercent());
+        String table = c.format(request.markdown());
+        String levels = ForkLevels.report(c, JmhResultFile.read(files[0]), JmhResultFile.read(files[1]));
+        String calibrated = calibration.active() ? calibration.report(rows, c) : "";
+        Files.writeString(request.out().resolve("comparison." + (request.markdown() ? "md" : "txt")), note + "\n\n" + table + levels + calibrated);
+        Files.writeString(request.out().resolve("comparison.json"), c.toJson(note));
+        System.out.println();
+        System.out.print(table);
+        System.out.print(levels);
+        System.out.print(calibrated);
+        double minutes = (System.currentTimeMillis() - request.startedAtMillis()) / 60e3;
+        System.out.printf(Locale.ROOT, "%d pairs in %.1f min (%.1f min since the command started, Maven included); results: %s, %s%n",
+                record.size(), (System.nanoTime() - started) / 60e9, minutes, files[0], files[1]);
+        if (c.anyRegression()) {
+            System.err.printf(Locale.ROOT, "FAIL: a regression beyond %s %% (the whole interval, after Holm's correction)%n", request.failAbovePercent());
+            return ExitCode.REGRESSION;
+        }
+        return ExitCode.NO_REGRESSION;
+    }
+
+    /** After the pilot: the pairs each row gets in the time left, from the pilot's spread and pair times only. */
+    private static int[] allocate(ComparisonRequest request, List<BenchmarkRow> rows, PairRecord record, int floor, long deadline) {
+        double[] target = new double[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            target[r] = (rows.get(r).echoesThroughServer() ? request.targetEchoPercent() : request.targetCodecPercent()) / 100;
+        }
+        double left = Math.max(0, (deadline - System.currentTimeMillis()) / 1e3 - ComparisonRequest.REPORT_SECONDS);
+        int[] wanted = PairBudget.allocate(record.spreads(), record.secondsPerPair(), target, floor, left, PairBudget.PILOT_PAIRS);
+        double needed = PairBudget.secondsFor(wanted, record.pairsByRow(), record.secondsPerPair());
+        System.out.printf(Locale.ROOT, "budget: pilot done; pairs by row %s (floor %d for Holm over %d rows), about %.1f min more (%.1f min left)%n",
+                PairBudget.describe(wanted), floor, rows.size(), needed / 60, left / 60);
+        for (int r = 0; r < rows.size(); r++) {
+            System.out.printf(Locale.ROOT, "budget: %-60s pilot spread %5.2f %%, %4.1f s a pair, target +/-%.0f %% -> %d pairs (expected +/-%.1f %%)%n",
+                    rows.get(r), record.spreads()[r] * 100, record.secondsPerPair()[r], target[r] * 100, wanted[r],
+                    PairedComparison.halfWidth(wanted[r], record.spreads()[r]) * 100);
+        }
+        if (needed > left + 1) {
+            System.out.printf(Locale.ROOT, "budget: the floor of %d pairs a row takes %.1f min more than the budget has; give a longer --budget, or fewer rows%n",
+                    floor, (needed - left) / 60);
+        }
+        return wanted;
+    }
+
+    private static void progress(PairRecord record, BenchmarkRow row, Schedule.Pair pair, ForkRunner.Fork[] forks, int[] wanted, long started) {
+        int done = record.size();
+        int total = java.util.Arrays.stream(wanted).sum();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        LocalTime eta = LocalTime.now().plusSeconds((long) (elapsed / done * Math.max(0, total - done))).truncatedTo(ChronoUnit.SECONDS);
+        ForkRunner.Fork base = forks[Schedule.Side.BASELINE.ordinal()];
+        ForkRunner.Fork cand = forks[Schedule.Side.CANDIDATE.ordinal()];
+        System.out.printf(Locale.ROOT, "[%d/%d] %s pair %d: baseline %.4g, candidate %.4g %s, ratio %.4f (%.1f s; done about %s)%n", done, total, row,
+                pair.pair() + 1, base.sample(), cand.sample(), base.unit(), cand.sample() / base.sample(),
+                Math.max(base.seconds(), cand.seconds()), eta);
+    }
+
+    private static String design(ComparisonRequest request, int rows) {
+        return request.pairs() > 0 ? request.pairs() + " pairs a row"
+                : String.format(Locale.ROOT, "budget %s (pilot %d pairs a row, then pairs where the spread is, at least %d a row; targets +/-%s %% echo, +/-%s %% codec)",
+                        format(request.budget()), PairBudget.PILOT_PAIRS, PairedComparison.holmFloor(rows), plain(request.targetEchoPercent()),
+                        plain(request.targetCodecPercent()));
+    }
+
+    private static String format(Duration d) {
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static Map<Schedule.Side, List<Path>> classpaths(ComparisonRequest request) {
         List<Path> baseCp = SideClasspath.read(request.baselineClasspath());
         List<Path> candCp = request.candidateJars() != null
                 ? SideClasspath.withLocalJars(baseCp, request.library(), request.candidateJars())
@@ -160,360 +228,170 @@ public final class InterleavedComparison {
         Map<Schedule.Side, List<Path>> classpaths = new EnumMap<>(Schedule.Side.class);
         classpaths.put(Schedule.Side.BASELINE, baseCp);
         classpaths.put(Schedule.Side.CANDIDATE, candCp);
+        return classpaths;
+    }
+
+    private static Map<Schedule.Side, Provenance> provenance(ComparisonRequest request, Map<Schedule.Side, List<Path>> classpaths)
+            throws IOException {
         Map<Schedule.Side, Provenance> provenance = new EnumMap<>(Schedule.Side.class);
         for (Schedule.Side side : Schedule.Side.values()) {
             Provenance p = Provenance.capture(request.jmhArgs(), classpaths.get(side));
             String loaded = p.libraries().get(request.library().displayName());
             if (loaded == null || loaded.equals("absent")) {
-                throw new UsageException("the " + side.name().toLowerCase(Locale.ROOT) + " class path has no " + request.library().displayName());
+                throw new UsageException("the " + side.label() + " class path has no " + request.library().displayName());
             }
             provenance.put(side, p);
         }
-        List<Schedule.Fork> schedule = Schedule.of(rows.size(), request.pairs(), request.seed());
-        System.out.printf(Locale.ROOT, "%s: baseline %s (loads %s), candidate %s (loads %s)%n", request.library().displayName(), request.baseline(),
-                provenance.get(Schedule.Side.BASELINE).libraries().get(request.library().displayName()), request.candidate(),
-                provenance.get(Schedule.Side.CANDIDATE).libraries().get(request.library().displayName()));
-        System.out.printf(Locale.ROOT, "%d rows x %d pairs = %d forks, order seed %d (--seed %d repeats it); JMH args: %s%n", rows.size(),
-                request.pairs(), schedule.size(), request.seed(), request.seed(), String.join(" ", request.jmhArgs()));
-        System.out.println("output: " + request.out() + " (JMH's own output: jmh.log)");
-
-        if (request.defaultTiming()) {
-            System.out.println("timing: echo rows " + ECHO_TIMING + ", codec rows " + CODEC_TIMING + " (JMH arguments replace it)");
-        }
-        pinWhenOneCpu(request.jmhArgs());
-        ForkRunner runner = new ForkRunner(common, classpaths, request.out(), log, request.defaultTiming());
-        long[] spin = new long[rows.size()];
-        if (request.calibratePercent() > 0) {
-            calibrate(request, rows, runner, spin);
-        }
-        @SuppressWarnings("unchecked")
-        List<BenchmarkResult>[][] results = new List[2][rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            results[0][r] = new ArrayList<>(Collections.nCopies(request.pairs(), null));
-            results[1][r] = new ArrayList<>(Collections.nCopies(request.pairs(), null));
-        }
-        long started = System.nanoTime();
-        StringBuilder order = new StringBuilder("fork\tpair\tside\trow\tscore\tunit\n");
-        for (int i = 0; i < schedule.size(); i++) {
-            Schedule.Fork f = schedule.get(i);
-            BenchmarkRow row = rows.get(f.row());
-            long spinNanos = f.side() == Schedule.Side.CANDIDATE ? spin[f.row()] : 0;
-            String name = String.format(Locale.ROOT, "%s-pair%02d-row%02d", f.side().name().toLowerCase(Locale.ROOT), f.pair() + 1, f.row() + 1);
-            long t0 = System.nanoTime();
-            BenchmarkResult result = runner.run(row, f.side(), spinNanos, name, "pair " + (f.pair() + 1));
-            results[f.side().ordinal()][f.row()].set(f.pair(), result);
-            double score = result.getPrimaryResult().getScore();
-            order.append(i + 1).append('\t').append(f.pair() + 1).append('\t').append(f.side()).append('\t').append(row).append('\t')
-                    .append(score).append('\t').append(result.getPrimaryResult().getScoreUnit()).append('\n');
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            LocalTime eta = LocalTime.now().plusSeconds((long) (elapsed / (i + 1) * (schedule.size() - i - 1))).truncatedTo(ChronoUnit.SECONDS);
-            System.out.printf(Locale.ROOT, "[%d/%d] pair %d %-9s %s: %.0f %s (%.1f s; done about %s)%n", i + 1, schedule.size(), f.pair() + 1,
-                    f.side().name().toLowerCase(Locale.ROOT), row, score, result.getPrimaryResult().getScoreUnit(), (System.nanoTime() - t0) / 1e9, eta);
-        }
-        Files.writeString(request.out().resolve("order.tsv"), order);
-        String note = String.format(Locale.ROOT, "interleaved comparison of %s: %s (baseline) vs %s (candidate), %d pairs, order seed %d%s%s",
-                request.library().displayName(), request.baseline(), request.candidate(), request.pairs(), request.seed(),
-                request.defaultTiming() ? ", timing: echo rows " + ECHO_TIMING + ", codec rows " + CODEC_TIMING : "",
-                request.calibratePercent() > 0 ? String.format(Locale.ROOT, ", candidate calibrated %+.1f %% (echo spin ns by row: %s)",
-                        -request.calibratePercent(), Arrays.toString(spin)) : "");
-        Path[] files = new Path[2];
-        for (Schedule.Side side : Schedule.Side.values()) {
-            files[side.ordinal()] = request.out().resolve(side.name().toLowerCase(Locale.ROOT) + ".json");
-            writeMerged(files[side.ordinal()], rows, results[side.ordinal()]);
-            Provenance p = provenance.get(side);
-            p.setComparison(note + "; this file: the " + side.name().toLowerCase(Locale.ROOT) + " side");
-            p.writeBeside(files[side.ordinal()]);
-        }
-        PairedComparison c = PairedComparison.of(JmhResultFile.read(files[0]), JmhResultFile.read(files[1]), request.failAbovePercent());
-        String table = c.format(request.markdown());
-        String calibration = request.calibratePercent() > 0 ? calibrationReport(request, rows, spin, c) : "";
-        Files.writeString(request.out().resolve("comparison." + (request.markdown() ? "md" : "txt")), note + "\n\n" + table + calibration);
-        System.out.println();
-        System.out.print(table);
-        System.out.print(calibration);
-        System.out.printf(Locale.ROOT, "%d forks in %.1f min; results: %s, %s%n", schedule.size(), (System.nanoTime() - started) / 60e9, files[0], files[1]);
-        if (c.anyRegression()) {
-            System.err.printf(Locale.ROOT, "FAIL: a regression beyond %s %% (the whole interval, after Holm's correction)%n", request.failAbovePercent());
-            return REGRESSION;
-        }
-        return NO_REGRESSION;
+        return provenance;
     }
 
     /**
-     * With {@code -p placement=ONE_CPU} (the default) this process moves to the CPU the echo forks
-     * pin themselves to, so every fork it starts, the codec ones included, runs there with its JIT
-     * and GC threads: nothing else the machine runs shares their CPU unless the OS puts it there,
-     * and both forks of a pair see the same conditions.
+     * Where the forks run: parallel pairs on the last two CPUs the run may use, one fork on each;
+     * or sequential, each fork where its placement puts it (ONE_CPU pins itself to the last CPU).
      */
-    private static void pinWhenOneCpu(List<String> jmhArgs) {
-        List<String> placements = ParamCheck.given(jmhArgs.toArray(new String[0])).getOrDefault("placement", List.of());
-        if (placements.equals(List.of(Placement.ONE_CPU.name()))) {
-            List<Integer> allowed = CpuAffinity.allowedCpus();
-            List<Integer> last = List.of(allowed.get(allowed.size() - 1));
-            CpuAffinity.pinProcess(last);
-            System.out.println("placement ONE_CPU: this run and every fork on CPU " + CpuAffinity.list(last));
-        }
-    }
-
-    /**
-     * Sizes the candidate's echo spin for every row that echoes through a server: one baseline
-     * fork (not used in the comparison) measures the time per operation, and the spin makes the
-     * candidate's score worse by the requested percentage: throughput x (1 - PCT/100), or time per
-     * operation x (1 + PCT/100).
-     */
-    private static void calibrate(Request request, List<BenchmarkRow> rows, ForkRunner runner, long[] spin) {
-        double p = request.calibratePercent() / 100;
-        for (int r = 0; r < rows.size(); r++) {
-            BenchmarkRow row = rows.get(r);
-            if (!row.echoesThroughServer()) {
-                continue;
+    record Lanes(boolean parallel, List<Integer> first, List<Integer> second) {
+        static Lanes of(boolean parallel, List<Integer> allowed) {
+            if (!parallel) {
+                return new Lanes(false, null, null);
             }
-            BenchmarkResult sizing = runner.run(row, Schedule.Side.BASELINE, 0, String.format(Locale.ROOT, "sizing-row%02d", r + 1), "sizing");
-            BenchmarkParams params = sizing.getParams();
-            double score = sizing.getPrimaryResult().getScore();
-            double unitNanos = params.getTimeUnit().toNanos(1);
-            double nanosPerOp = params.getMode() == Mode.Throughput ? unitNanos / score : score * unitNanos;
-            spin[r] = Math.round(params.getMode() == Mode.Throughput ? nanosPerOp * p / (1 - p) : nanosPerOp * p);
-            System.out.printf(Locale.ROOT, "calibration: %s takes %.0f ns per operation in the baseline: the candidate spins %d ns per echo%n",
-                    row, nanosPerOp, spin[r]);
-        }
-    }
-
-    private static String calibrationReport(Request request, List<BenchmarkRow> rows, long[] spin, PairedComparison c) {
-        StringBuilder out = new StringBuilder();
-        for (int r = 0; r < rows.size(); r++) {
-            if (spin[r] == 0) {
-                continue;
-            }
-            PairedComparison.Row row = c.rows().get(r);
-            double injected = row.higherIsBetter() ? -request.calibratePercent() : request.calibratePercent();
-            boolean inside = row.lowPercent() <= injected && injected <= row.highPercent();
-            out.append(String.format(Locale.ROOT, "calibration: %s injected %+.1f %% (spin %d ns per echo), measured %+.2f %% [%+.2f %%, %+.2f %%]: %s, %s%n",
-                    rows.get(r), injected, spin[r], row.changePercent(), row.lowPercent(), row.highPercent(),
-                    inside ? "inside the interval" : "OUTSIDE the interval", row.regression() ? "flagged" : "not flagged"));
-        }
-        return out.toString();
-    }
-
-    /** One JMH result file for one side: per row, its forks in pair order, as one JMH run with that many forks. */
-    private static void writeMerged(Path file, List<BenchmarkRow> rows, List<BenchmarkResult>[] forks) {
-        List<RunResult> merged = new ArrayList<>();
-        for (int r = 0; r < rows.size(); r++) {
-            BenchmarkParams first = forks[r].get(0).getParams();
-            merged.add(new RunResult(withForks(first, forks[r].size()), forks[r]));
-        }
-        ResultFormatFactory.getInstance(ResultFormatType.JSON, file.toString()).writeOut(merged);
-    }
-
-    private static BenchmarkParams withForks(BenchmarkParams p, int forks) {
-        WorkloadParams params = new WorkloadParams();
-        int i = 0;
-        for (String key : p.getParamsKeys()) {
-            params.put(key, p.getParam(key), i++);
-        }
-        return new BenchmarkParams(p.getBenchmark(), p.generatedBenchmark(), p.shouldSynchIterations(), p.getThreads(), p.getThreadGroups(),
-                p.getThreadGroupLabels(), forks, p.getWarmupForks(), p.getWarmup(), p.getMeasurement(), p.getMode(), params, p.getTimeUnit(),
-                p.getOpsPerInvocation(), p.getJvm(), p.getJvmArgs(), p.getJdkVersion(), p.getVmName(), p.getVmVersion(), p.getJmhVersion(),
-                p.getTimeout());
-    }
-
-    /** Runs one fork of one row on one side's class path. */
-    static final class ForkRunner {
-        private final Options common;
-        private final Map<Schedule.Side, List<Path>> classpaths;
-        private final Path forkDir;
-        private final PrintStream log;
-        private final boolean defaultTiming;
-
-        ForkRunner(Options common, Map<Schedule.Side, List<Path>> classpaths, Path out, PrintStream log, boolean defaultTiming) throws IOException {
-            this.common = common;
-            this.defaultTiming = defaultTiming;
-            this.classpaths = classpaths;
-            this.forkDir = Files.createDirectories(out.resolve("forks"));
-            this.log = log;
+            int n = allowed.size();
+            return new Lanes(true, List.of(allowed.get(n - 2)), List.of(allowed.get(n - 1)));
         }
 
-        BenchmarkResult run(BenchmarkRow row, Schedule.Side side, long spinNanos, String name, String what) {
-            ChainedOptionsBuilder b = new OptionsBuilder().parent(common).include(row.include()).mode(row.mode()).forks(1).warmupForks(0)
-                    .shouldFailOnError(true);
-            row.params().forEach(b::param);
-            if (defaultTiming) {
-                Timing.forRow(row).applyTo(b);
-            }
-            if (spinNanos > 0) {
-                List<String> prepend = new ArrayList<>(common.getJvmArgsPrepend().orElse(List.of()));
-                prepend.add("-D" + EchoCalibration.SPIN_PROPERTY + "=" + spinNanos);
-                b.jvmArgsPrepend(prepend.toArray(new String[0]));
-            }
-            String previous = System.getProperty("java.class.path");
-            System.setProperty("java.class.path", SideClasspath.join(classpaths.get(side)));
-            log.printf("%n==== %s %s %s (%s)%n", name, side, row, what);
-            Collection<RunResult> results;
-            try (PrintStream forkLog = new PrintStream(new FilterOutputStream(log) {
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    log.write(b, off, len);
+        /** The CPUs of each side in this pair (by side ordinal); nulls when sequential. */
+        List<List<Integer>> cpusOf(Schedule.Pair pair) {
+            List<List<Integer>> out = new ArrayList<>(List.of(List.of(), List.of()));
+            out.set(pair.first().ordinal(), first);
+            out.set(pair.first().other().ordinal(), second);
+            return out;
+        }
+
+        /** A calibration's sizing fork runs alone; in parallel mode on the second CPU. */
+        List<Integer> sizingCpus() {
+            return second;
+        }
+
+        Running start() {
+            return new Running(this, parallel ? Executors.newFixedThreadPool(2) : null);
+        }
+
+        @Override
+        public String toString() {
+            return parallel ? "parallel pairs: the two forks of a pair at once, on CPU " + CpuAffinity.list(first) + " and CPU "
+                    + CpuAffinity.list(second) + ", sides drawn per pair" : "sequential pairs: one fork at a time, in a random order per pair";
+        }
+
+        /** Runs pairs; holds the two threads of parallel pairs. */
+        record Running(Lanes lanes, ExecutorService pool) implements AutoCloseable {
+            /** Both forks of a pair, by side ordinal. */
+            ForkRunner.Fork[] run(ForkRunner runner, BenchmarkRow row, Schedule.Pair pair, long candidateSpin) {
+                ForkRunner.Fork[] forks = new ForkRunner.Fork[2];
+                List<List<Integer>> cpus = lanes.cpusOf(pair);
+                Schedule.Side[] order = {pair.first(), pair.first().other()};
+                if (pool == null) {
+                    for (Schedule.Side side : order) {
+                        forks[side.ordinal()] = runner.run(row, side, spin(side, candidateSpin), forkName(side, pair), cpus.get(side.ordinal()));
+                    }
+                    return forks;
                 }
-
-                @Override
-                public void close() {
-                    log.flush(); // JMH closes its output after every run; the log stays open
+                List<Future<ForkRunner.Fork>> running = new ArrayList<>();
+                for (Schedule.Side side : order) {
+                    running.add(pool.submit(() -> runner.run(row, side, spin(side, candidateSpin), forkName(side, pair), cpus.get(side.ordinal()))));
                 }
-            }, true, StandardCharsets.UTF_8)) {
-                OutputFormat out = OutputFormatFactory.createFormatInstance(forkLog, common.verbosity().orElse(VerboseMode.NORMAL));
-                results = new Runner(b.build(), out).run();
-            } catch (RunnerException e) {
-                throw new UsageException("the " + side.name().toLowerCase(Locale.ROOT) + " fork of " + row + " (" + what + ") failed: "
-                        + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")") + "; its output is in jmh.log");
-            } finally {
-                System.setProperty("java.class.path", previous);
+                for (int i = 0; i < 2; i++) {
+                    try {
+                        forks[order[i].ordinal()] = running.get(i).get();
+                    } catch (ExecutionException e) {
+                        running.forEach(f -> f.cancel(true));
+                        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new UsageException("interrupted while waiting for pair " + (pair.pair() + 1) + " of " + row);
+                    }
+                }
+                return forks;
             }
-            if (results.size() != 1 || results.iterator().next().getBenchmarkResults().size() != 1) {
-                throw new UsageException("the " + side.name().toLowerCase(Locale.ROOT) + " fork of " + row + " produced " + results.size()
-                        + " results instead of one; see jmh.log");
+
+            private static long spin(Schedule.Side side, long candidateSpin) {
+                return side == Schedule.Side.CANDIDATE ? candidateSpin : 0;
             }
-            ResultFormatFactory.getInstance(ResultFormatType.JSON, forkDir.resolve(name + ".json").toString()).writeOut(results);
-            return results.iterator().next().getBenchmarkResults().iterator().next();
-        }
-    }
 
-    /** The user's JMH options (with the benchmark pattern), checked for what an interleaved run decides itself. */
-    static Options options(List<String> jmhArgs) {
-        CommandLineOptions o;
-        try {
-            o = new CommandLineOptions(jmhArgs.toArray(new String[0]));
-        } catch (CommandLineOptionException e) {
-            throw new UsageException("JMH arguments: " + e.getMessage());
-        }
-        if (o.getForkCount().hasValue() || o.getWarmupForkCount().hasValue()) {
-            throw new UsageException("-f/-wf: an interleaved run makes one fork per side per pair; set the number of pairs with --pairs N");
-        }
-        if (o.getResult().hasValue() || o.getResultFormat().hasValue() || o.getOutput().hasValue()) {
-            throw new UsageException("-rf/-rff/-o: an interleaved run writes its own files (see --out)");
-        }
-        return o;
-    }
+            private static String forkName(Schedule.Side side, Schedule.Pair pair) {
+                return String.format(Locale.ROOT, "%s-row%02d-pair%02d", side.label(), pair.row() + 1, pair.pair() + 1);
+            }
 
-    /** The same options without the benchmark pattern(s), for the per-fork options to add exactly one. */
-    static Options withoutIncludes(List<String> jmhArgs) {
-        List<String> includes = options(jmhArgs).getIncludes();
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < jmhArgs.size(); i++) {
-            String a = jmhArgs.get(i);
-            boolean positional = includes.contains(a) && (i == 0 || !jmhArgs.get(i - 1).startsWith("-"));
-            if (!positional) {
-                rest.add(a);
+            @Override
+            public void close() {
+                if (pool != null) {
+                    pool.shutdownNow();
+                }
             }
         }
-        Options o = options(rest);
-        if (!o.getIncludes().isEmpty()) {
-            throw new UsageException("cannot tell the benchmark pattern from the options in: " + String.join(" ", jmhArgs)
-                    + "; put the pattern first");
-        }
-        return o;
     }
 
-    /** The JMH arguments a comparison runs: the user's, or the default set; the library's rows and the placement added unless given. */
-    static List<String> jmhArgs(Library library, List<String> given) {
-        List<String> args = new ArrayList<>(given);
-        if (args.isEmpty()) {
-            args.add(DEFAULT_BENCHMARKS);
-        }
-        Map<String, List<String>> params = ParamCheck.given(args.toArray(new String[0]));
-        if (!params.containsKey("server")) {
-            args.addAll(List.of("-p", "server=" + library.name()));
-        }
-        if (!params.containsKey("library")) {
-            args.addAll(List.of("-p", "library=" + library.name()));
-        }
-        if (!params.containsKey("placement")) {
-            args.addAll(List.of("-p", "placement=" + DEFAULT_PLACEMENT));
-        }
-        return args;
-    }
+    /** Every pair so far: the forks' JSON per side and row (in pair order), and the order they ran in. */
+    static final class PairRecord {
+        private final List<BenchmarkRow> rows;
+        private final List<List<List<JsonObject>>> json = new ArrayList<>();
+        private final List<List<Double>> logRatios = new ArrayList<>();
+        private final double[] seconds;
+        private final StringBuilder order = new StringBuilder("pair\trow\tbenchmark\tside\tcpus\tsample\tunit\tseconds\n");
+        private int size;
 
-    static Request parse(String[] args) throws IOException {
-        Library library = null;
-        String baseline = null;
-        String candidate = null;
-        Path baseCp = null;
-        Path candCp = null;
-        Path jars = null;
-        int pairs = DEFAULT_PAIRS;
-        long seed = System.nanoTime() % 1_000_000;
-        double calibrate = 0;
-        double failAbove = 0;
-        boolean markdown = false;
-        Path out = null;
-        int i = 0;
-        for (; i < args.length && args[i].startsWith("--"); i++) {
-            String a = args[i];
-            if (a.equals("--")) {
-                i++;
-                break;
+        PairRecord(List<BenchmarkRow> rows) {
+            this.rows = rows;
+            this.seconds = new double[rows.size()];
+            for (int s = 0; s < 2; s++) {
+                List<List<JsonObject>> bySide = new ArrayList<>();
+                rows.forEach(r -> bySide.add(new ArrayList<>()));
+                json.add(bySide);
             }
-            switch (a) {
-                case "--markdown" -> markdown = true;
-                case "--library" -> library = libraryNamed(value(args, ++i, a));
-                case "--baseline" -> baseline = value(args, ++i, a);
-                case "--candidate" -> candidate = value(args, ++i, a);
-                case "--baseline-classpath" -> baseCp = Path.of(value(args, ++i, a));
-                case "--candidate-classpath" -> candCp = Path.of(value(args, ++i, a));
-                case "--candidate-jars" -> jars = Path.of(value(args, ++i, a));
-                case "--pairs" -> pairs = (int) number(value(args, ++i, a), a, PairedComparison.MIN_PAIRS, 1000);
-                case "--seed" -> seed = (long) number(value(args, ++i, a), a, 0, Long.MAX_VALUE);
-                case "--calibrate" -> calibrate = number(value(args, ++i, a), a, 0.1, 50);
-                case "--fail-above" -> failAbove = number(value(args, ++i, a), a, 0, 1000);
-                case "--out" -> out = Path.of(value(args, ++i, a));
-                default -> throw new UsageException("unknown option '" + a + "'");
+            rows.forEach(r -> logRatios.add(new ArrayList<>()));
+        }
+
+        void add(Schedule.Pair pair, ForkRunner.Fork[] forks, List<List<Integer>> cpus) {
+            for (Schedule.Side side : new Schedule.Side[] {pair.first(), pair.first().other()}) {
+                ForkRunner.Fork f = forks[side.ordinal()];
+                json.get(side.ordinal()).get(pair.row()).add(f.json());
+                List<Integer> c = cpus.get(side.ordinal());
+                order.append(pair.pair() + 1).append('\t').append(pair.row() + 1).append('\t').append(rows.get(pair.row())).append('\t')
+                        .append(side.label()).append('\t').append(c == null ? "any" : CpuAffinity.list(c)).append('\t').append(f.sample())
+                        .append('\t').append(f.unit()).append('\t').append(String.format(Locale.ROOT, "%.1f", f.seconds())).append('\n');
             }
+            logRatios.get(pair.row()).add(Math.log(forks[1].sample() / forks[0].sample()));
+            seconds[pair.row()] += cpus.get(0) == null ? forks[0].seconds() + forks[1].seconds() : Math.max(forks[0].seconds(), forks[1].seconds());
+            size++;
         }
-        if (library == null || baseline == null || candidate == null || baseCp == null || (candCp == null && jars == null)) {
-            throw new UsageException("--library, --baseline, --candidate, --baseline-classpath and --candidate-classpath (or --candidate-jars) are required");
-        }
-        if (out == null) {
-            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            out = Path.of("results", "runs", "compare-" + library.cliName() + "-" + safe(baseline) + "-vs-" + safe(candidate) + "-" + stamp);
-        }
-        Files.createDirectories(out);
-        List<String> given = Arrays.asList(args).subList(i, args.length);
-        return new Request(library, baseline, baseCp, candidate, candCp, jars, pairs, seed, calibrate, failAbove, markdown, out,
-                jmhArgs(library, given), given.isEmpty());
-    }
 
-    private static Library libraryNamed(String name) {
-        try {
-            return Library.byName(name);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        int size() {
+            return size;
         }
-    }
 
-    private static String safe(String label) {
-        return label.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new UsageException(option + " needs a value");
+        int[] pairsByRow() {
+            return logRatios.stream().mapToInt(List::size).toArray();
         }
-        return args[i];
-    }
 
-    private static double number(String text, String option, double min, double max) {
-        double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " expects a number, got '" + text + "'");
+        double[] spreads() {
+            return logRatios.stream().mapToDouble(l -> PairedComparison.standardDeviation(l.stream().mapToDouble(Double::doubleValue).toArray()))
+                    .toArray();
         }
-        if (!(v >= min && v <= max)) {
-            throw new UsageException(option + " must be between " + fmt(min) + " and " + fmt(max) + ", got " + text);
-        }
-        return v;
-    }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        double[] secondsPerPair() {
+            double[] s = new double[seconds.length];
+            int[] n = pairsByRow();
+            for (int r = 0; r < s.length; r++) {
+                s[r] = n[r] == 0 ? 0 : seconds[r] / n[r];
+            }
+            return s;
+        }
+
+        List<List<JsonObject>> forks(Schedule.Side side) {
+            return json.get(side.ordinal());
+        }
+
+        /** The forks in the order they ran, each with the sample the comparison uses (the median of its iterations). */
+        String orderTsv() {
+            return order.toString();
+        }
     }
 }

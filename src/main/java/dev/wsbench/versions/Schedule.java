@@ -3,42 +3,80 @@ package dev.wsbench.versions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
- * The order of an interleaved run: {@code pairs} rounds; in each round every row once, the rows in
- * a shuffled order, each row as two adjacent forks, baseline and candidate, in a random order.
- * Adjacent forks of a pair see the same state of the machine, so drift cancels in their ratio; the
- * random order inside a pair keeps "second fork" effects (warm page cache, a CPU that just sped up)
- * from favouring one side. Seeded, so a run can be repeated fork for fork.
+ * The order of an interleaved run, one round at a time: in each round every row that still needs
+ * pairs gets one, the rows in a shuffled order. A pair is two forks of one row, baseline and
+ * candidate, that see the same state of the machine, so drift cancels in their ratio:
+ * <ul>
+ *   <li>sequential: adjacent, in a random order, so "second fork" effects (a warm page cache, a CPU
+ *       that just sped up) favour neither side;</li>
+ *   <li>parallel (duet): at the same time, each on its own CPU, which side gets which CPU drawn at
+ *       random, so a CPU that is slower or busier than the other favours neither side.</li>
+ * </ul>
+ * Seeded, so a run can be repeated fork for fork.
  */
 final class Schedule {
     enum Side {
-        BASELINE, CANDIDATE
+        BASELINE, CANDIDATE;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        Side other() {
+            return this == BASELINE ? CANDIDATE : BASELINE;
+        }
     }
 
-    /** One fork: the row (index into the row list), which pair it belongs to, and the side. */
-    record Fork(int pair, int row, Side side) {
+    /**
+     * One pair: the row (index into the row list), its number (0-based, per row) and the side that
+     * runs first (sequential) or on the first of the two CPUs (parallel).
+     */
+    record Pair(int row, int pair, Side first) {
     }
 
-    private Schedule() {
+    private final Random random;
+    private final int[] made;
+
+    Schedule(int rows, long seed) {
+        this.random = new Random(seed);
+        this.made = new int[rows];
     }
 
-    static List<Fork> of(int rows, int pairs, long seed) {
-        Random random = new Random(seed);
-        List<Fork> forks = new ArrayList<>(rows * pairs * 2);
-        for (int pair = 0; pair < pairs; pair++) {
-            List<Integer> order = new ArrayList<>();
-            for (int r = 0; r < rows; r++) {
-                order.add(r);
-            }
-            Collections.shuffle(order, random);
-            for (int r : order) {
-                boolean baselineFirst = random.nextBoolean();
-                forks.add(new Fork(pair, r, baselineFirst ? Side.BASELINE : Side.CANDIDATE));
-                forks.add(new Fork(pair, r, baselineFirst ? Side.CANDIDATE : Side.BASELINE));
+    /** The next round: one pair for each row whose wanted count it has not reached, in a shuffled order. */
+    List<Pair> round(int[] wanted) {
+        List<Integer> order = new ArrayList<>();
+        for (int r = 0; r < made.length; r++) {
+            order.add(r);
+        }
+        Collections.shuffle(order, random);
+        List<Pair> pairs = new ArrayList<>();
+        for (int r : order) {
+            Side first = random.nextBoolean() ? Side.BASELINE : Side.CANDIDATE;
+            if (made[r] < wanted[r]) {
+                pairs.add(new Pair(r, made[r]++, first));
             }
         }
-        return forks;
+        return pairs;
+    }
+
+    /** Pairs made so far for row {@code r}. */
+    int made(int r) {
+        return made[r];
+    }
+
+    /** Every round until each row has {@code pairs} pairs (a fixed design). */
+    static List<Pair> fixed(int rows, int pairs, long seed) {
+        Schedule s = new Schedule(rows, seed);
+        int[] wanted = new int[rows];
+        java.util.Arrays.fill(wanted, pairs);
+        List<Pair> all = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            all.addAll(s.round(wanted));
+        }
+        return all;
     }
 }

@@ -119,6 +119,30 @@ class PairedComparisonTest {
     }
 
     @Test
+    void theDetectableChangeShrinksWithPairsAndIsNoneBelowHolmsFloor() {
+        assertEquals(9, PairedComparison.holmFloor(9), "2/2^9 < 0.05/9 <= 2/2^8");
+        assertEquals(6, PairedComparison.holmFloor(1));
+        assertTrue(Double.isInfinite(PairedComparison.detectableChangePercent(8, 0.01, 9, 0)), "8 pairs over 9 rows can never be significant");
+        double at10 = PairedComparison.detectableChangePercent(10, 0.01, 9, 0);
+        double at40 = PairedComparison.detectableChangePercent(40, 0.01, 9, 0);
+        assertTrue(at10 > at40 && at40 > 0, at10 + " " + at40);
+        assertTrue(at10 > 1 && at10 < 2, "1 % spread, 10 pairs, 9 rows: about 1.3 %: " + at10);
+        assertTrue(PairedComparison.detectableChangePercent(10, 0.01, 9, 3) > 3 + 0.5, "a threshold adds itself");
+        assertTrue(Double.isNaN(PairedComparison.detectableChangePercent(1, 0.01, 1, 0)));
+    }
+
+    @Test
+    void everyRowCarriesItsSpreadAndDetectableChangeInTextAndJson() {
+        double[] base = {100, 101, 99, 100, 102, 98, 100, 101, 99, 100};
+        double[] cand = {100.5, 101, 99.2, 100.1, 101.7, 98.6, 100.3, 100.8, 99.4, 100.2};
+        PairedComparison c = PairedComparison.of(List.of(forks("thrpt", "256", base)), List.of(forks("thrpt", "256", cand)), 0);
+        PairedComparison.Row r = c.rows().get(0);
+        assertTrue(r.spreadPercent() > 0 && r.canDetect(), r.toString());
+        assertTrue(c.format(false).contains("detectable") && c.format(false).contains(PairedComparison.detectable(r, 1)), c.format(false));
+        assertTrue(c.toJson("note").contains("\"detectablePercent\": " + r.detectablePercent()), c.toJson("note"));
+    }
+
+    @Test
     void tooFewPairsGiveNoIntervalAndNoVerdict() {
         double[] base = {100, 100, 100, 100, 100};
         double[] cand = {50, 50, 50, 50, 50};

@@ -1,0 +1,93 @@
+package dev.wsbench;
+
+/**
+ * Every timing of the suite, in one place: the benchmarks' {@code @Warmup} and {@code @Measurement}
+ * annotations read these constants (annotation values must be constants), and so does the version
+ * comparison ({@code versions.Timing}); the pom's sets give none of their own. Each says why it is
+ * what it is, with the measurement behind it. A command line's {@code -wi -w -i -r} replaces them
+ * as usual.
+ */
+public final class Timings {
+    private Timings() {
+    }
+
+    // The suite's defaults (JmhDefaults): 2 x 1 s warm-up, 5 x 1 s measured, one fork.
+    public static final int WARMUP_ITERATIONS = 2;
+    public static final int WARMUP_MS = 1000;
+    public static final int ITERATIONS = 5;
+    public static final int ITERATION_MS = 1000;
+
+    /**
+     * Echo ({@code EchoBenchmark}): 6 s of warm-up. With the whole fork on one CPU (placement
+     * ONE_CPU) the JIT compiles on the benchmark's CPU, and at 100000 B the servers' rates were still
+     * climbing after 2 s (Netty 10.9 k rt/s after 2 s, 14.1 k after 8 s; fork-to-fork CoV 14 % ->
+     * 0.5 %; docs/placement.md#warm-up-on-one-cpu). FREE rows warm faster and only pay the time.
+     */
+    public static final int ECHO_WARMUP_ITERATIONS = 6;
+    public static final int ECHO_WARMUP_MS = 1000;
+    /**
+     * Echo: 3 measured seconds: with six servers in two placements the default run stays within 10
+     * minutes; one fork's iterations agree within a few percent once warm, and the spread that
+     * matters is between forks (use -f 3 before believing a difference).
+     */
+    public static final int ECHO_ITERATIONS = 3;
+    public static final int ECHO_ITERATION_MS = 1000;
+
+    /**
+     * Codecs ({@code MaskingBenchmark}, {@code ParsingBenchmark}) in {@code mvn jmh:run}, where their
+     * forks run wherever the OS puts them: 2 x 1 s of warm-up. Measured per 250 ms iteration over 8 s
+     * (Netty and Jetty, 3 forks, docs/comparing-versions.md#codec-rows): with the JIT free to use the
+     * other CPU, the iterations' geometric mean reaches its plateau within 1-1.5 s (Netty parsing
+     * 256 B: 7031, 1922, 1092, 702, 531 ns ... 509 ns); with 1 s the first measured iteration was
+     * still falling.
+     */
+    public static final int CODEC_WARMUP_ITERATIONS = 2;
+    public static final int CODEC_WARMUP_MS = 1000;
+    /** Codecs: 3 x 500 ms, millions of operations each, and the default run keeps within its 10 minutes. */
+    public static final int CODEC_ITERATIONS = 3;
+    public static final int CODEC_ITERATION_MS = 500;
+
+    /** The echo check alone ({@code EchoVerificationBenchmark}): the suite's warm-up, 3 x 1 s measured (a nanosecond-scale loop). */
+    public static final int VERIFICATION_ITERATIONS = 3;
+    public static final int VERIFICATION_ITERATION_MS = 1000;
+
+    /** Memory per idle connection ({@code ConnectionMemoryBenchmark}): one reading of the heap after the connections open, no warm-up. */
+    public static final int MEMORY_WARMUP_ITERATIONS = 0;
+    public static final int MEMORY_ITERATIONS = 1;
+    public static final int MEMORY_ITERATION_MS = 1000;
+
+    /** Field scenarios with many variants (broadcast, permessage-deflate): 1 + 3 iterations keep the scenarios set near 20 minutes. */
+    public static final int SCENARIO_WARMUP_ITERATIONS = 1;
+    public static final int SCENARIO_WARMUP_MS = 1000;
+    public static final int SCENARIO_ITERATIONS = 3;
+    public static final int SCENARIO_ITERATION_MS = 1000;
+
+    /** Open-loop latency: p99 at 1000/s moved from ~1.7 ms to ~0.4 ms with 5 warm-ups instead of 1-2. */
+    public static final int OPEN_LOOP_WARMUP_ITERATIONS = 5;
+    public static final int OPEN_LOOP_WARMUP_MS = 1000;
+
+    /**
+     * The version comparison's echo rows: 7 x 1 s of warm-up, then 3 x 500 ms. Forks, not
+     * iterations, are the independent samples, so forks are short and many. On one CPU at 100000 B
+     * Netty needs about 4 s and Jetty 6-7 s to reach its steady rate (with 4 s a calibrated 5 % at
+     * 100000 B was lost in the noise, [-8.2 %, +3.5 %]).
+     */
+    public static final int COMPARE_ECHO_WARMUP_ITERATIONS = 7;
+    public static final int COMPARE_ECHO_WARMUP_MS = 1000;
+    public static final int COMPARE_ECHO_ITERATIONS = 3;
+    public static final int COMPARE_ECHO_ITERATION_MS = 500;
+
+    /**
+     * The version comparison's codec rows: 4 x 1 s of warm-up, then 4 x 250 ms. Each fork of a
+     * parallel pair has one CPU, where the JIT compiles beside the benchmark thread: measured per
+     * 250 ms iteration with the fork on one CPU, the iterations' mean fell for 2-7 s (Netty masking
+     * 100000 B: 545, 179, 125, 94, 62, 67, 54 ... 50 us; Netty parsing 256 B: 49, 7.8, 6.1, 4.4, 3.4,
+     * 2.2, 1.9, 1.2 ... 0.56 us), part of it the first-touch phase that {@code -XX:+AlwaysPreTouch}
+     * now removes (versions.ForkRunner); 500 ms of warm-up, as before, timed the JIT. 4 s rather
+     * than 7: nine rows must get Holm's floor of 9 pairs within the 15-minute budget.
+     */
+    public static final int COMPARE_CODEC_WARMUP_ITERATIONS = 4;
+    public static final int COMPARE_CODEC_WARMUP_MS = 1000;
+    public static final int COMPARE_CODEC_ITERATIONS = 4;
+    public static final int COMPARE_CODEC_ITERATION_MS = 250;
+}

@@ -1,0 +1,196 @@
+package dev.wsbench.versions;
+
+import dev.wsbench.Arguments;
+import dev.wsbench.Arguments.UsageException;
+import dev.wsbench.cli.ParamCheck;
+import dev.wsbench.library.Library;
+import dev.wsbench.results.PairedComparison;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+
+/**
+ * Everything the command line of {@link InterleavedComparison} says (what {@code bin/compare-versions}
+ * passes on), checked: one {@link UsageException} line for anything it cannot run.
+ *
+ * @param pairs a fixed number of pairs per row, or 0: the {@link #budget} decides ({@link PairBudget})
+ * @param startedAtMillis when the user's command started (the script's start, Maven included), for the budget
+ * @param duet both forks of a pair at the same time, each on its own CPU (the default where two CPUs exist)
+ * @param targetEchoPercent the half-width of the 95 % interval the budget aims at for echo rows
+ * @param targetCodecPercent the same for the other rows (codecs)
+ * @param defaultTiming whether the run picks each row's timing ({@link Timing}): no JMH arguments were given
+ */
+record ComparisonRequest(Library library, String baseline, Path baselineClasspath, String candidate, Path candidateClasspath,
+                         Path candidateJars, int pairs, Duration budget, long startedAtMillis, long seed, double calibratePercent,
+                         double failAbovePercent, boolean markdown, boolean duet, double targetEchoPercent, double targetCodecPercent, Path out,
+                         List<String> jmhArgs, boolean defaultTiming) {
+    /** Echo at three sizes through the library's server, its masking and its parsing. */
+    static final String DEFAULT_BENCHMARKS = "^dev\\.wsbench\\.jmh\\.(EchoBenchmark\\.roundTrip|MaskingBenchmark\\.library|ParsingBenchmark\\.parse)$";
+    /** A whole comparison, Maven included, within a quarter of an hour: what a pull request's check can afford. */
+    static final Duration DEFAULT_BUDGET = Duration.ofMinutes(15);
+    static final double DEFAULT_TARGET_ECHO_PERCENT = 2;
+    static final double DEFAULT_TARGET_CODEC_PERCENT = 5;
+    /** Kept from the budget for merging, comparing and writing the files at the end. */
+    static final int REPORT_SECONDS = 10;
+    /** Where pairs are least disturbed by wake-ups on the project's VM (see docs/placement.md). */
+    static final String DEFAULT_PLACEMENT = "ONE_CPU";
+
+    static ComparisonRequest parse(String[] args, int cpus) throws IOException {
+        Library library = null;
+        String baseline = null;
+        String candidate = null;
+        Path baseCp = null;
+        Path candCp = null;
+        Path jars = null;
+        int pairs = 0;
+        Duration budget = DEFAULT_BUDGET;
+        long startedAt = System.currentTimeMillis();
+        long seed = System.nanoTime() % 1_000_000;
+        double calibrate = 0;
+        double failAbove = 0;
+        boolean markdown = false;
+        boolean sequential = false;
+        double targetEcho = DEFAULT_TARGET_ECHO_PERCENT;
+        double targetCodec = DEFAULT_TARGET_CODEC_PERCENT;
+        Path out = null;
+        int i = 0;
+        for (; i < args.length && args[i].startsWith("--"); i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            switch (a) {
+                case "--markdown" -> markdown = true;
+                case "--sequential" -> sequential = true;
+                case "--library" -> library = libraryNamed(Arguments.value(args, ++i, a));
+                case "--baseline" -> baseline = Arguments.value(args, ++i, a);
+                case "--candidate" -> candidate = Arguments.value(args, ++i, a);
+                case "--baseline-classpath" -> baseCp = Path.of(Arguments.value(args, ++i, a));
+                case "--candidate-classpath" -> candCp = Path.of(Arguments.value(args, ++i, a));
+                case "--candidate-jars" -> jars = Path.of(Arguments.value(args, ++i, a));
+                case "--pairs" -> pairs = (int) Arguments.number(Arguments.value(args, ++i, a), a, 1, 1000);
+                case "--budget" -> budget = Arguments.duration(Arguments.value(args, ++i, a), a);
+                case "--started-at" -> startedAt = (long) Arguments.number(Arguments.value(args, ++i, a), a, 0, Long.MAX_VALUE);
+                case "--seed" -> seed = (long) Arguments.number(Arguments.value(args, ++i, a), a, 0, Long.MAX_VALUE);
+                case "--calibrate" -> calibrate = Arguments.number(Arguments.value(args, ++i, a), a, 0.1, 50);
+                case "--fail-above" -> failAbove = Arguments.number(Arguments.value(args, ++i, a), a, 0, 1000);
+                case "--target-echo" -> targetEcho = Arguments.number(Arguments.value(args, ++i, a), a, 0.1, 100);
+                case "--target-codec" -> targetCodec = Arguments.number(Arguments.value(args, ++i, a), a, 0.1, 100);
+                case "--out" -> out = Path.of(Arguments.value(args, ++i, a));
+                default -> throw new UsageException("unknown option '" + a + "'");
+            }
+        }
+        if (library == null || baseline == null || candidate == null || baseCp == null || (candCp == null && jars == null)) {
+            throw new UsageException("--library, --baseline, --candidate, --baseline-classpath and --candidate-classpath (or --candidate-jars) are required");
+        }
+        if (budget.toSeconds() < 60 && pairs == 0) {
+            throw new UsageException("--budget " + budget.toSeconds() + "s leaves no time for a pilot; give at least 1m, or a fixed --pairs N");
+        }
+        if (out == null) {
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            out = Path.of("results", "runs", "compare-" + library.cliName() + "-" + safe(baseline) + "-vs-" + safe(candidate) + "-" + stamp);
+        }
+        Files.createDirectories(out);
+        List<String> given = Arrays.asList(args).subList(i, args.length);
+        List<String> jmhArgs = jmhArgs(library, given);
+        boolean duet = !sequential && cpus >= 2;
+        if (duet) {
+            List<String> placements = ParamCheck.given(jmhArgs.toArray(new String[0])).get("placement");
+            if (!placements.equals(List.of(DEFAULT_PLACEMENT))) {
+                throw new UsageException("-p placement=" + String.join(",", placements) + ": parallel pairs run each fork on one CPU of its own,"
+                        + " so only placement ONE_CPU means what it says; add --sequential to compare other placements one fork at a time");
+            }
+        }
+        return new ComparisonRequest(library, baseline, baseCp, candidate, candCp, jars, pairs, budget, startedAt, seed, calibrate, failAbove,
+                markdown, duet, targetEcho, targetCodec, out, jmhArgs, given.isEmpty());
+    }
+
+    /** Fewer than {@link PairedComparison#MIN_PAIRS} pairs give no interval: only a smoke run. */
+    boolean tooFewPairsForAnInterval() {
+        return pairs > 0 && pairs < PairedComparison.MIN_PAIRS;
+    }
+
+    /** The JMH arguments a comparison runs: the user's, or the default set; the library's rows and the placement added unless given. */
+    static List<String> jmhArgs(Library library, List<String> given) {
+        List<String> args = new ArrayList<>(given);
+        if (args.isEmpty()) {
+            args.add(DEFAULT_BENCHMARKS);
+        }
+        Map<String, List<String>> params = ParamCheck.given(args.toArray(new String[0]));
+        if (!params.containsKey("server")) {
+            args.addAll(List.of("-p", "server=" + library.name()));
+        }
+        if (!params.containsKey("library")) {
+            args.addAll(List.of("-p", "library=" + library.name()));
+        }
+        if (!params.containsKey("placement")) {
+            args.addAll(List.of("-p", "placement=" + DEFAULT_PLACEMENT));
+        }
+        return args;
+    }
+
+    /** The user's JMH options (with the benchmark pattern), checked for what an interleaved run decides itself. */
+    static Options options(List<String> jmhArgs) {
+        CommandLineOptions o;
+        try {
+            o = new CommandLineOptions(jmhArgs.toArray(new String[0]));
+        } catch (CommandLineOptionException e) {
+            throw new UsageException("JMH arguments: " + e.getMessage());
+        }
+        if (o.getForkCount().hasValue() || o.getWarmupForkCount().hasValue()) {
+            throw new UsageException("-f/-wf: an interleaved run makes one fork per side per pair; set the number of pairs with --pairs N");
+        }
+        if (o.getResult().hasValue() || o.getResultFormat().hasValue() || o.getOutput().hasValue()) {
+            throw new UsageException("-rf/-rff/-o: an interleaved run writes its own files (see --out)");
+        }
+        return o;
+    }
+
+    /**
+     * The JMH arguments every fork shares: the user's without the benchmark pattern, the
+     * parameters and the modes, which each fork gets for its own row.
+     */
+    static List<String> forkArgs(List<String> jmhArgs) {
+        List<String> includes = options(jmhArgs).getIncludes();
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < jmhArgs.size(); i++) {
+            String a = jmhArgs.get(i);
+            if ((a.equals("-p") || a.equals("-bm")) && i + 1 < jmhArgs.size()) {
+                i++;
+                continue;
+            }
+            boolean positional = includes.contains(a) && (i == 0 || !jmhArgs.get(i - 1).startsWith("-"));
+            if (!positional) {
+                rest.add(a);
+            }
+        }
+        if (!options(rest).getIncludes().isEmpty()) {
+            throw new UsageException("cannot tell the benchmark pattern from the options in: " + String.join(" ", jmhArgs)
+                    + "; put the pattern first");
+        }
+        return rest;
+    }
+
+    private static Library libraryNamed(String name) {
+        try {
+            return Library.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static String safe(String label) {
+        return label.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.wsbench.scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Every script in {@code bin/} run as a user runs it, on a fresh copy of the project (the files git
+ * would clone: tracked and untracked-but-not-ignored, nothing built): the version comparison and the
+ * connection probe end to end on tiny selections, the other scripts' argument errors. Each takes
+ * Maven and forks, so about three minutes in all: {@code .ci/run} runs this class on its own
+ * ({@code mvn test -Dtest=BinScriptsTest -Dwsbench.scriptTests=true}); a plain {@code mvn test}
+ * skips it.
+ */
+@EnabledIfSystemProperty(named = "wsbench.scriptTests", matches = "true")
+class BinScriptsTest {
+    /** The pom's Netty and the other release line's: both resolve from Maven Central (CI's -Pother-lines step uses the second). */
+    private static final String NETTY = "4.2.20.Final";
+    private static final String OTHER_NETTY = "4.1.140.Final";
+
+    private static Path clone;
+
+    @BeforeAll
+    static void freshCopy() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        clone = Files.createTempDirectory("wsbench-fresh-");
+        Run files = run(root, 60, "git", "ls-files", "-co", "--exclude-standard");
+        assertEquals(0, files.code, "git ls-files in " + root + ": " + files.output);
+        for (String name : files.output.split("\n")) {
+            Path from = root.resolve(name);
+            if (name.isBlank() || !Files.isRegularFile(from)) {
+                continue; // a file deleted but not yet committed
+            }
+            Path to = clone.resolve(name);
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    @Test
+    void compareVersionsComparesTwoResolvedReleasesEndToEnd() throws Exception {
+        Path out = clone.resolve("target/compare-test");
+        Run r = run(clone, 600, "bash", "bin/compare-versions", "--pairs", "2", "--seed", "7", "--out", out.toString(), "netty", NETTY,
+                OTHER_NETTY, "^dev\\.wsbench\\.jmh\\.(EchoBenchmark\\.roundTrip|MaskingBenchmark\\.library)$", "-p", "size=256",
+                "-wi", "1", "-w", "300ms", "-i", "2", "-r", "200ms");
+        assertEquals(0, r.code, r.output);
+        assertTrue(r.output.contains("compare result: 0"), r.output);
+        assertTrue(r.output.contains("loads " + OTHER_NETTY), "the candidate ran on the other release: " + r.output);
+        assertTrue(r.output.contains("EchoBenchmark.roundTrip") && r.output.contains("MaskingBenchmark.library"), r.output);
+        for (String file : List.of("baseline.json", "candidate.json", "baseline.provenance.json", "order.tsv", "comparison.txt")) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file + " written");
+        }
+    }
+
+    @Test
+    void connectionProbeRunsItsServerInAnotherProcess() throws Exception {
+        Run r = run(clone, 420, "bash", "bin/connection-probe", "20", "netty");
+        assertEquals(0, r.code, r.output);
+        assertTrue(r.output.contains("== netty, 20 connections"), r.output);
+        assertTrue(r.output.contains("ConnectionScalingBenchmark"), r.output);
+    }
+
+    @Test
+    void badArgumentsGetOneLineAndExitTwo() throws Exception {
+        expectError(List.of("bash", "bin/compare-versions"), "usage");
+        expectError(List.of("bash", "bin/compare-versions", "--pairs"), "--pairs needs a value");
+        expectError(List.of("bash", "bin/compare-versions", "--frobnicate", "netty", "1", "2"), "unknown option '--frobnicate'");
+        expectError(List.of("bash", "bin/compare-versions", "no-such-library", "1", "2"), "unknown library 'no-such-library'");
+        expectError(List.of("bash", "bin/compare-versions", "netty", NETTY, "0.0.0-no-such-release"), "could not resolve netty 0.0.0-no-such-release");
+        expectError(List.of("bash", "bin/compare"), "both --baseline and --candidate are required");
+        expectError(List.of("bash", "bin/compare", "--baseline", "missing-a.json", "--candidate", "missing-b.json"), "missing-a.json: no such file");
+        expectError(List.of("bash", "bin/connection-probe", "10", "no-such-server"), "unknown library 'no-such-server'");
+        expectError(List.of("bash", "bin/connection-probe", "10", "okhttp"), "OkHttp has no server");
+        expectError(List.of("bash", "bin/connection-memory", "10", "no-such-server"), "unknown library 'no-such-server'");
+    }
+
+    @Test
+    void malformedTablePrintsTheGeneratedTable() throws Exception {
+        Run r = run(clone, 300, "bash", "bin/malformed-table", "--print");
+        assertEquals(0, r.code, r.output);
+        assertTrue(r.output.contains("| Netty"), r.output);
+    }
+
+    private static void expectError(List<String> command, String says) throws Exception {
+        Run r = run(clone, 300, command.toArray(new String[0]));
+        assertEquals(2, r.code, String.join(" ", command) + ": " + r.output);
+        assertTrue(r.output.contains(says), String.join(" ", command) + " should say '" + says + "': " + r.output);
+    }
+
+    private record Run(int code, String output) {
+    }
+
+    /** Runs a command in {@code dir} with no input; fails naming the command if it runs past {@code seconds}. */
+    private static Run run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
+        File log = Files.createTempFile("wsbench-script-", ".log").toFile();
+        Process p = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail(String.join(" ", command) + " still running after " + seconds + " s; its output: "
+                    + Files.readString(log.toPath(), StandardCharsets.UTF_8));
+        }
+        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+        log.delete();
+        return new Run(p.exitValue(), output);
+    }
+}
