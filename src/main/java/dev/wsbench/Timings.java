@@ -36,10 +36,10 @@ public final class Timings {
     /**
      * Codecs ({@code MaskingBenchmark}, {@code ParsingBenchmark}) in {@code mvn jmh:run}, where their
      * forks run wherever the OS puts them: 2 x 1 s of warm-up. Measured per 250 ms iteration over 8 s
-     * (Netty and Jetty, 3 forks, docs/comparing-versions.md#codec-rows): with the JIT free to use the
-     * other CPU, the iterations' geometric mean reaches its plateau within 1-1.5 s (Netty parsing
-     * 256 B: 7031, 1922, 1092, 702, 531 ns ... 509 ns); with 1 s the first measured iteration was
-     * still falling.
+     * (Netty and Jetty, 3 forks): with the JIT free to use the
+     * other CPU, the iterations' mean reaches its plateau within the first 1-2 s (Netty parsing 256 B
+     * per 250 ms: 7031, 1922, 1092, 702, 531 ... 509 ns; results/codec-steady-2026-12-02); with 1 s
+     * the first measured iteration was still falling.
      */
     public static final int CODEC_WARMUP_ITERATIONS = 2;
     public static final int CODEC_WARMUP_MS = 1000;
@@ -80,11 +80,10 @@ public final class Timings {
     /**
      * The version comparison's codec rows: 4 x 1 s of warm-up, then 4 x 250 ms. Each fork of a
      * parallel pair has one CPU, where the JIT compiles beside the benchmark thread: measured per
-     * 250 ms iteration with the fork on one CPU, the iterations' mean fell for 2-7 s (Netty masking
-     * 100000 B: 545, 179, 125, 94, 62, 67, 54 ... 50 us; Netty parsing 256 B: 49, 7.8, 6.1, 4.4, 3.4,
-     * 2.2, 1.9, 1.2 ... 0.56 us), part of it the first-touch phase that {@code -XX:+AlwaysPreTouch}
-     * now removes (versions.ForkRunner); 500 ms of warm-up, as before, timed the JIT. 4 s rather
-     * than 7: nine rows must get Holm's floor of 9 pairs within the 15-minute budget.
+     * second with the fork on one CPU, the iterations' mean fell until the third second for every
+     * row and the fourth for Netty's 256-byte masking (Netty parsing 256 B: 10.1 k, 2045, 675, 644,
+     * 599 ... 556 ns; results/codec-steady-2026-12-02). 500 ms of warm-up, as before, timed the JIT.
+     * Not longer: nine rows must get Holm's floor of 9 pairs within the 15-minute budget.
      */
     public static final int COMPARE_CODEC_WARMUP_ITERATIONS = 4;
     public static final int COMPARE_CODEC_WARMUP_MS = 1000;

@@ -38,12 +38,14 @@ final class ForkRunner {
     static final long FORK_TIMEOUT_SECONDS = Long.getLong("wsbench.forkTimeoutSeconds", 900);
 
     /**
-     * Every fork's benchmark JVM touches its whole (fixed, 2 GiB) heap at start. Without it the
+     * A codec fork's benchmark JVM touches its whole (fixed, 2 GiB) heap at start. Without it the
      * kernel's zeroing of each page on first touch is timed: measured with G1 on the project's VM,
      * 250 ms iterations of Netty's and Jetty's 256-byte parsing ran 3x slower for about 2 s, from 2-3 s
      * into every fork (Netty 430 ns -> 1280 ns -> 430 ns), while G1 grew the young generation into
      * pages never used before; with the heap pre-touched the phase is gone (Netty 330-390 ns
-     * throughout). It costs about 1 s of JVM start per fork.
+     * throughout). Not for echo forks: there five forks of Netty's 256-byte echo on one CPU came out
+     * at 99-106 k round trips/s without it and at 72-79 k or 104-105 k with it
+     * (results/codec-steady-2026-12-02). It costs about 1 s of JVM start per fork.
      */
     static final String PRETOUCH = "-XX:+AlwaysPreTouch";
 
@@ -111,7 +113,7 @@ final class ForkRunner {
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(List.of("-Xmx256m", "-Djmh.ignoreLock=true", "-cp", SideClasspath.join(classpaths.get(side)), "org.openjdk.jmh.Main"));
         c.add(row.include());
-        List<String> prepend = new ArrayList<>(List.of(PRETOUCH));
+        List<String> prepend = new ArrayList<>(row.echoesThroughServer() ? List.of() : List.of(PRETOUCH));
         for (int i = 0; i < forkArgs.size(); i++) {
             if (forkArgs.get(i).equals("-jvmArgsPrepend") && i + 1 < forkArgs.size()) {
                 prepend.addAll(Arrays.asList(forkArgs.get(++i).trim().split("\\s+")));

@@ -85,7 +85,11 @@ class InterleavedComparisonTest {
         String c = String.join(" ", runner.command(row, Schedule.Side.CANDIDATE, 1234, dir.resolve("f.json"), List.of(1)));
         assertTrue(c.startsWith("taskset -c 1 "), c);
         assertTrue(c.contains("-cp /b.jar org.openjdk.jmh.Main ^\\Qdev.wsbench.jmh.EchoBenchmark.roundTrip\\E$"), c);
-        assertTrue(c.contains("-jvmArgsPrepend " + ForkRunner.PRETOUCH + " -Dx=1 -D" + EchoCalibration.SPIN_PROPERTY + "=1234"), c);
+        assertTrue(c.contains("-jvmArgsPrepend -Dx=1 -D" + EchoCalibration.SPIN_PROPERTY + "=1234"), c);
+        BenchmarkRow codec = new BenchmarkRow("dev.wsbench.jmh.ParsingBenchmark.parse", org.openjdk.jmh.annotations.Mode.AverageTime,
+                Map.of("library", "NETTY", "size", "256"));
+        String p = String.join(" ", runner.command(codec, Schedule.Side.BASELINE, 0, dir.resolve("p.json"), null));
+        assertTrue(p.contains("-jvmArgsPrepend " + ForkRunner.PRETOUCH + " -Dx=1 -bm avgt") && p.endsWith(String.join(" ", Timing.CODEC.jmhArgs())), p);
         assertTrue(c.contains("-bm thrpt -f 1 -wf 0 -foe true -rf json") && c.contains("-p size=256"), c);
         assertTrue(c.endsWith(String.join(" ", Timing.ECHO.jmhArgs())), c);
         String b = String.join(" ", runner.command(row, Schedule.Side.BASELINE, 0, dir.resolve("g.json"), null));
