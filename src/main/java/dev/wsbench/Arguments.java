@@ -61,7 +61,8 @@ public final class Arguments {
         return Duration.ofSeconds(seconds);
     }
 
-    private static String plain(double v) {
+    /** {@code 5} for 5.0, {@code 2.5} for 2.5: a number as the user would type it. */
+    public static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -50,7 +50,8 @@ public final class JmhResultFile {
         return results;
     }
 
-    private static JmhResult parse(JsonObject o) {
+    /** One entry of a JMH JSON result (one benchmark with one parameter set), already parsed as JSON. */
+    public static JmhResult parse(JsonObject o) {
         JsonObject metric = required(o, "primaryMetric").getAsJsonObject();
         Map<String, String> params = new LinkedHashMap<>();
         if (o.has("params")) {

@@ -134,7 +134,7 @@ public final class PairedComparison {
         double high = c < 1 ? Double.NaN : walsh[walsh.length - c];
         double p = n == 0 ? Double.NaN : signedRankP(d);
         double spread = standardDeviation(d) * 100;
-        return new Row(key, unit, higherIsBetter, n, median(baseline.clone()), median(candidate.clone()), percent(estimate), percent(low),
+        return new Row(key, unit, higherIsBetter, n, median(baseline), median(candidate), percent(estimate), percent(low),
                 percent(high), p, p, thresholdPercent, spread, detectableChangePercent(n, spread / 100, 1, thresholdPercent));
     }
 
@@ -217,10 +217,12 @@ public final class PairedComparison {
         return w;
     }
 
-    private static double median(double[] v) {
-        if (v.length == 0) {
+    /** The median of {@code v} (left as it is); NaN when empty. */
+    public static double median(double[] values) {
+        if (values.length == 0) {
             return Double.NaN;
         }
+        double[] v = values.clone();
         Arrays.sort(v);
         int n = v.length;
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;

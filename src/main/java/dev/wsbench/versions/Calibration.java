@@ -1,6 +1,7 @@
 package dev.wsbench.versions;
 
 import dev.wsbench.results.PairedComparison;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -78,7 +79,7 @@ final class Calibration {
 
     /** For provenance: the spin of every row. */
     String describe() {
-        return String.format(Locale.ROOT, "candidate calibrated %+.1f %% (echo spin ns by row: %s)", -percent, java.util.Arrays.toString(spinNanos));
+        return String.format(Locale.ROOT, "candidate calibrated %+.1f %% (echo spin ns by row: %s)", -percent, Arrays.toString(spinNanos));
     }
 
     /** One line per calibrated row: injected against measured, and whether the run flagged it. */

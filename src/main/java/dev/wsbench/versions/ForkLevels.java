@@ -2,7 +2,6 @@ package dev.wsbench.versions;
 
 import dev.wsbench.results.JmhResult;
 import dev.wsbench.results.PairedComparison;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,7 @@ final class ForkLevels {
     }
 
     /** The report of every bimodal row of a comparison; empty when there is none. */
-    static String report(PairedComparison c, List<JmhResult> baseline, List<JmhResult> candidate) {
+    static String report(List<JmhResult> baseline, List<JmhResult> candidate) {
         Map<String, JmhResult> cand = new LinkedHashMap<>();
         candidate.forEach(r -> cand.put(r.key(), r));
         StringBuilder out = new StringBuilder();
@@ -95,25 +94,13 @@ final class ForkLevels {
     }
 
     private static String median(double[] v) {
-        if (v.length == 0) {
-            return "-";
-        }
-        double[] s = v.clone();
-        Arrays.sort(s);
-        double m = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-        return String.format(Locale.ROOT, "%.4g", m);
+        return v.length == 0 ? "-" : String.format(Locale.ROOT, "%.4g", PairedComparison.median(v));
     }
 
     /** Median absolute deviation scaled to a standard deviation under normality. */
-    private static double mad(double[] sorted) {
-        double m = medianOf(sorted);
-        double[] dev = Arrays.stream(sorted).map(x -> Math.abs(x - m)).sorted().toArray();
-        return 1.4826 * medianOf(dev);
-    }
-
-    private static double medianOf(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    private static double mad(double[] v) {
+        double m = PairedComparison.median(v);
+        return 1.4826 * PairedComparison.median(Arrays.stream(v).map(x -> Math.abs(x - m)).toArray());
     }
 
     /**
@@ -145,13 +132,5 @@ final class ForkLevels {
             s += Math.log(n - k + i) - Math.log(i);
         }
         return s;
-    }
-
-    /** For tests and tables: the forks' levels as text. */
-    static List<String> describe(Split s) {
-        List<String> out = new ArrayList<>();
-        out.add("lower " + s.baseLow().length + "/" + s.candLow().length);
-        out.add("upper " + s.baseHigh().length + "/" + s.candHigh().length);
-        return out;
     }
 }

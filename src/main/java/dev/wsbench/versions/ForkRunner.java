@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -100,7 +99,7 @@ final class ForkRunner {
             throw new UsageException("the " + side.label() + " fork of " + row + " (" + name + ") failed (exit " + code + "); its output: " + output);
         }
         JsonObject result = onlyResult(json, row, side);
-        JmhResult parsed = JmhResultFile.read(json).get(0);
+        JmhResult parsed = JmhResultFile.parse(result);
         double[] sample = parsed.forkSamples(); // empty in sample-time mode, whose score is its mean
         return new Fork(result, sample.length > 0 ? sample[0] : parsed.score(), parsed.unit(), seconds);
     }
@@ -155,10 +154,5 @@ final class ForkRunner {
                     + "); its pattern or parameters select more than the row");
         }
         return results.get(0).getAsJsonObject();
-    }
-
-    /** Where a fork's log line says which side ran. */
-    static String describe(Schedule.Side side, List<Integer> cpus) {
-        return side.label() + (cpus == null ? "" : String.format(Locale.ROOT, " on CPU %s", CpuAffinity.list(cpus)));
     }
 }

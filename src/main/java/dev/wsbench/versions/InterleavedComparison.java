@@ -1,11 +1,13 @@
 package dev.wsbench.versions;
 
 import com.google.gson.JsonObject;
+import dev.wsbench.Arguments;
 import dev.wsbench.Arguments.UsageException;
 import dev.wsbench.ExitCode;
 import dev.wsbench.cli.ParamCheck;
 import dev.wsbench.placement.CpuAffinity;
 import dev.wsbench.placement.PlacementException;
+import dev.wsbench.results.JmhResult;
 import dev.wsbench.results.JmhResultFile;
 import dev.wsbench.results.PairedComparison;
 import dev.wsbench.results.Provenance;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +114,7 @@ public final class InterleavedComparison {
         long deadline = request.startedAtMillis() + request.budget().toMillis();
         int floor = PairedComparison.holmFloor(rows.size());
         int[] wanted = new int[rows.size()];
-        java.util.Arrays.fill(wanted, request.pairs() > 0 ? request.pairs() : PairBudget.PILOT_PAIRS);
+        Arrays.fill(wanted, request.pairs() > 0 ? request.pairs() : PairBudget.PILOT_PAIRS);
         boolean allocated = request.pairs() > 0;
         long started = System.nanoTime();
         try (Lanes.Running running = lanes.start()) {
@@ -150,9 +153,11 @@ public final class InterleavedComparison {
             p.setComparison(note + "; this file: the " + side.label() + " side");
             p.writeBeside(files[side.ordinal()]);
         }
-        PairedComparison c = PairedComparison.of(JmhResultFile.read(files[0]), JmhResultFile.read(files[1]), request.failAbovePercent());
+        List<JmhResult> baseline = JmhResultFile.read(files[0]);
+        List<JmhResult> candidate = JmhResultFile.read(files[1]);
+        PairedComparison c = PairedComparison.of(baseline, candidate, request.failAbovePercent());
         String table = c.format(request.markdown());
-        String levels = ForkLevels.report(c, JmhResultFile.read(files[0]), JmhResultFile.read(files[1]));
+        String levels = ForkLevels.report(baseline, candidate);
         String calibrated = calibration.active() ? calibration.report(rows, c) : "";
         Files.writeString(request.out().resolve("comparison." + (request.markdown() ? "md" : "txt")), note + "\n\n" + table + levels + calibrated);
         Files.writeString(request.out().resolve("comparison.json"), c.toJson(note));
@@ -195,7 +200,7 @@ public final class InterleavedComparison {
 
     private static void progress(PairRecord record, BenchmarkRow row, Schedule.Pair pair, ForkRunner.Fork[] forks, int[] wanted, long started) {
         int done = record.size();
-        int total = java.util.Arrays.stream(wanted).sum();
+        int total = Arrays.stream(wanted).sum();
         double elapsed = (System.nanoTime() - started) / 1e9;
         LocalTime eta = LocalTime.now().plusSeconds((long) (elapsed / done * Math.max(0, total - done))).truncatedTo(ChronoUnit.SECONDS);
         ForkRunner.Fork base = forks[Schedule.Side.BASELINE.ordinal()];
@@ -208,16 +213,12 @@ public final class InterleavedComparison {
     private static String design(ComparisonRequest request, int rows) {
         return request.pairs() > 0 ? request.pairs() + " pairs a row"
                 : String.format(Locale.ROOT, "budget %s (pilot %d pairs a row, then pairs where the spread is, at least %d a row; targets +/-%s %% echo, +/-%s %% codec)",
-                        format(request.budget()), PairBudget.PILOT_PAIRS, PairedComparison.holmFloor(rows), plain(request.targetEchoPercent()),
-                        plain(request.targetCodecPercent()));
+                        format(request.budget()), PairBudget.PILOT_PAIRS, PairedComparison.holmFloor(rows), Arguments.plain(request.targetEchoPercent()),
+                        Arguments.plain(request.targetCodecPercent()));
     }
 
     private static String format(Duration d) {
         return d.toSeconds() % 60 == 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static Map<Schedule.Side, List<Path>> classpaths(ComparisonRequest request) {

@@ -1,6 +1,7 @@
 package dev.wsbench.versions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +73,7 @@ final class Schedule {
     static List<Pair> fixed(int rows, int pairs, long seed) {
         Schedule s = new Schedule(rows, seed);
         int[] wanted = new int[rows];
-        java.util.Arrays.fill(wanted, pairs);
+        Arrays.fill(wanted, pairs);
         List<Pair> all = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
             all.addAll(s.round(wanted));
