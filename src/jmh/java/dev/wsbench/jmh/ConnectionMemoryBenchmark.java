@@ -52,7 +52,7 @@ public class ConnectionMemoryBenchmark extends JmhDefaults {
 
     @Benchmark
     public IdleConnectionMemory.Step idleConnections(PerConnection memory) throws Exception {
-        IdleConnectionMemory.Step step = IdleConnectionMemory.measure(server, List.of(connections)).get(0);
+        IdleConnectionMemory.Step step = IdleConnectionMemory.measure(server.requireServer(), List.of(connections)).get(0);
         memory.heapKiBPerConnection = step.heapBytesPerConnection() / 1024;
         memory.rssKiBPerConnection = step.rssBytesPerConnection() / 1024;
         return step;

@@ -46,6 +46,7 @@ public class ServerState {
 
     @Setup(Level.Trial)
     public void start() {
+        server.requireServer(); // plain JMH gives every constant: a client-only one fails here, naming the servers
         URI target = remoteAllowed() ? Settings.target() : null;
         if (target != null) {
             placed = Placement.FREE.apply(); // the server runs elsewhere: nothing to place

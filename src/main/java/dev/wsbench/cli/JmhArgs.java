@@ -1,5 +1,6 @@
 package dev.wsbench.cli;
 
+import dev.wsbench.placement.CpuProfiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,7 @@ public final class JmhArgs {
     }
 
     /** The profiler that gives every row its CPU per operation ({@code cpu.us/op}, {@code cpu.server.us/op}). */
-    public static final String CPU_PROFILER = "dev.wsbench.placement.CpuProfiler";
+    public static final String CPU_PROFILER = CpuProfiler.class.getName();
 
     /**
      * Adds {@code -foe true} (a failing benchmark fails the build), the CPU profiler (so that every

@@ -1,5 +1,6 @@
 package dev.wsbench.cli;
 
+import dev.wsbench.ParamNames;
 import dev.wsbench.Settings;
 import dev.wsbench.results.JmhResultFile;
 import dev.wsbench.results.Provenance;
@@ -122,7 +123,7 @@ public final class JmhLauncher {
         }
         List<String> servers;
         try {
-            servers = ParamCheck.given(args).getOrDefault("server", List.of());
+            servers = ParamCheck.given(args).getOrDefault(ParamNames.SERVER, List.of());
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }

@@ -1,5 +1,6 @@
 package dev.wsbench.cli;
 
+import dev.wsbench.ParamNames;
 import dev.wsbench.library.EchoClients;
 import dev.wsbench.library.Library;
 import java.util.ArrayList;
@@ -26,13 +27,13 @@ final class RoleParams {
     private static final Map<String, Supplier<List<String>>> ROLES = new LinkedHashMap<>();
 
     static {
-        ROLES.put("server", () -> Library.withServer().stream().map(Library::name).toList());
-        ROLES.put("library", () -> Library.withCodec().stream().map(Library::name).toList());
-        ROLES.put("client", EchoClients::names);
+        ROLES.put(ParamNames.SERVER, () -> Library.withServer().stream().map(Library::name).toList());
+        ROLES.put(ParamNames.LIBRARY, () -> Library.withCodec().stream().map(Library::name).toList());
+        ROLES.put(ParamNames.CLIENT, EchoClients::names);
     }
 
     /** Parameters that take their default from the registry when not given ({@code client}'s default is REFERENCE, in the benchmark). */
-    private static final List<String> FILLED = List.of("server", "library");
+    private static final List<String> FILLED = List.of(ParamNames.SERVER, ParamNames.LIBRARY);
 
     private RoleParams() {
     }
@@ -50,7 +51,7 @@ final class RoleParams {
             for (String value : given.getOrDefault(role.getKey(), List.of())) {
                 if (!value.equalsIgnoreCase(ALL) && !known.contains(value)) {
                     String why = Arrays.stream(Library.values()).anyMatch(l -> l.name().equals(value))
-                            ? value + " has no " + (role.getKey().equals("library") ? "frame codec" : role.getKey()) + " in this suite"
+                            ? value + " has no " + (role.getKey().equals(ParamNames.LIBRARY) ? "frame codec" : role.getKey()) + " in this suite"
                             : "unknown value '" + value + "' for -p " + role.getKey();
                     return why + "; -p " + role.getKey() + " takes: " + String.join(", ", known) + " (or " + ALL + ")";
                 }

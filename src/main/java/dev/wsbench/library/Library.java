@@ -226,9 +226,19 @@ public enum Library {
 
     /** {@link #byName}, and the library must have a server. */
     public static Library serverNamed(String name) {
-        Library l = byName(name);
-        l.role(l.server, "server", Library::hasServer);
-        return l;
+        return byName(name).requireServer();
+    }
+
+    /**
+     * This library, when it has a server. A benchmark's {@code Library server} parameter calls it
+     * first in setup: run through plain JMH, without the launcher's values, the parameter takes every
+     * constant, and a client-only library must fail in one line that names the valid values.
+     *
+     * @throws IllegalArgumentException naming the libraries with a server
+     */
+    public Library requireServer() {
+        role(server, "server", Library::hasServer);
+        return this;
     }
 
     /** The script names, comma-separated. */

@@ -23,6 +23,11 @@ import org.openjdk.jmh.results.ScalarResult;
  * Operations are JMH's count for the iteration, as its GC profiler normalises allocation.
  */
 public final class CpuProfiler implements InternalProfiler {
+    /** The secondary metric for the whole process's CPU per operation. */
+    public static final String PROCESS_METRIC = "cpu.us/op";
+    /** The secondary metric for the server threads' CPU per operation. */
+    public static final String SERVER_METRIC = "cpu.server.us/op";
+
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long processBefore;
@@ -46,9 +51,9 @@ public final class CpuProfiler implements InternalProfiler {
         long ops = result.getMetadata().getAllOps();
         List<Result> out = new ArrayList<>();
         if (ops > 0 && processBefore >= 0) {
-            out.add(new ScalarResult("cpu.us/op", process / 1000.0 / ops, "µs/op", AggregationPolicy.AVG));
+            out.add(new ScalarResult(PROCESS_METRIC, process / 1000.0 / ops, "µs/op", AggregationPolicy.AVG));
             if (ServerThreads.any() && ManagementFactory.getThreadMXBean().isThreadCpuTimeSupported()) {
-                out.add(new ScalarResult("cpu.server.us/op", server / 1000.0 / ops, "µs/op", AggregationPolicy.AVG));
+                out.add(new ScalarResult(SERVER_METRIC, server / 1000.0 / ops, "µs/op", AggregationPolicy.AVG));
             }
         }
         return out;

@@ -1,5 +1,9 @@
 package dev.wsbench.results;
 
+import dev.wsbench.ParamNames;
+import dev.wsbench.BenchmarkNames;
+import dev.wsbench.placement.CpuProfiler;
+import dev.wsbench.server.ServerInterventions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,10 +19,11 @@ import java.util.TreeMap;
  * that difference is what the WebSocket path costs). Printed after every {@code mvn jmh:run}.
  */
 public final class EchoSummary {
-    /** The secondary metric {@code ServerEvents} reports. */
-    static final String RESCUES = "javaWebSocketRescues";
-    static final String CPU = "cpu.us/op";
-    static final String SERVER_CPU = "cpu.server.us/op";
+    /** The secondary metric {@code ServerEvents} reports, and its name in results before 2026-12. */
+    static final String INTERVENTIONS = ServerInterventions.METRIC;
+    static final String LEGACY_INTERVENTIONS = "javaWebSocketRescues";
+    static final String CPU = CpuProfiler.PROCESS_METRIC;
+    static final String SERVER_CPU = CpuProfiler.SERVER_METRIC;
 
     private EchoSummary() {
     }
@@ -30,9 +35,9 @@ public final class EchoSummary {
         Map<String, JmhResult> echo = new TreeMap<>();
         for (JmhResult r : results) {
             switch (r.shortName()) {
-                case "RawTcpEchoBenchmark.roundTrip" -> raw.put(rawKey(r), r);
-                case "EchoBenchmark.roundTrip" -> echo.put(key(r), r);
-                case "EchoBenchmark.roundTripLatency", "RawTcpEchoBenchmark.roundTripLatency" -> latency.put(key(r), r);
+                case BenchmarkNames.RAW_TCP_ECHO -> raw.put(rawKey(r), r);
+                case BenchmarkNames.ECHO -> echo.put(key(r), r);
+                case BenchmarkNames.ECHO_LATENCY, BenchmarkNames.RAW_TCP_ECHO_LATENCY -> latency.put(key(r), r);
                 default -> {
                 }
             }
@@ -40,50 +45,52 @@ public final class EchoSummary {
         if (echo.isEmpty() && raw.isEmpty()) {
             return "";
         }
+        boolean interventions = echo.values().stream().anyMatch(r -> interventions(r, latency.get(key(r))) > 0);
         StringBuilder out = new StringBuilder();
         out.append("| placement | server | client | type | size (B) | round trips/s | ± (99.9 %) | ratio to raw TCP | p50 µs | p99 µs | p99.9 µs"
-                + " | CPU µs/rt | server CPU µs/rt | overhead over raw µs/rt | lost-write rescues |\n");
-        out.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | CPU µs/rt | server CPU µs/rt | overhead over raw µs/rt |" + (interventions ? " server interventions |" : "") + "\n");
+        out.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (interventions ? "---:|" : "") + "\n");
         raw.values().stream().sorted((a, b) -> {
             int c = placement(a).compareTo(placement(b));
-            return c != 0 ? c : Integer.compare(Integer.parseInt(a.param("size")), Integer.parseInt(b.param("size")));
-        }).forEach(r -> row(out, "raw TCP", "-", "-", r, r, latency.get(key(r))));
+            return c != 0 ? c : Integer.compare(Integer.parseInt(a.param(ParamNames.SIZE)), Integer.parseInt(b.param(ParamNames.SIZE)));
+        }).forEach(r -> row(out, "raw TCP", "-", "-", r, r, latency.get(key(r)), interventions));
         echo.values().stream()
                 .sorted((a, b) -> {
                     int c = placement(a).compareTo(placement(b));
-                    if (c == 0) c = a.param("server").compareTo(b.param("server"));
-                    if (c == 0) c = a.param("client").compareTo(b.param("client"));
-                    if (c == 0) c = a.param("type").compareTo(b.param("type"));
-                    return c != 0 ? c : Integer.compare(Integer.parseInt(a.param("size")), Integer.parseInt(b.param("size")));
+                    if (c == 0) c = a.param(ParamNames.SERVER).compareTo(b.param(ParamNames.SERVER));
+                    if (c == 0) c = a.param(ParamNames.CLIENT).compareTo(b.param(ParamNames.CLIENT));
+                    if (c == 0) c = a.param(ParamNames.TYPE).compareTo(b.param(ParamNames.TYPE));
+                    return c != 0 ? c : Integer.compare(Integer.parseInt(a.param(ParamNames.SIZE)), Integer.parseInt(b.param(ParamNames.SIZE)));
                 })
-                .forEach(r -> row(out, r.param("server"), r.param("client"), r.param("type"), r, raw.get(rawKey(r)), latency.get(key(r))));
+                .forEach(r -> row(out, r.param(ParamNames.SERVER), r.param(ParamNames.CLIENT), r.param(ParamNames.TYPE), r, raw.get(rawKey(r)), latency.get(key(r)), interventions));
         return out.toString();
     }
 
     private static String placement(JmhResult r) {
-        return r.params().getOrDefault("placement", "FREE");
+        return r.params().getOrDefault(ParamNames.PLACEMENT, "FREE");
     }
 
     private static String rawKey(JmhResult r) {
-        return placement(r) + "/" + r.param("size");
+        return placement(r) + "/" + r.param(ParamNames.SIZE);
     }
 
     private static String key(JmhResult r) {
-        return placement(r) + "/" + r.params().getOrDefault("server", "raw") + "/" + r.params().getOrDefault("client", "raw") + "/"
-                + r.params().getOrDefault("type", "BINARY") + "/" + r.param("size");
+        return placement(r) + "/" + r.params().getOrDefault(ParamNames.SERVER, "raw") + "/" + r.params().getOrDefault(ParamNames.CLIENT, "raw") + "/"
+                + r.params().getOrDefault(ParamNames.TYPE, "BINARY") + "/" + r.param(ParamNames.SIZE);
     }
 
-    private static void row(StringBuilder out, String server, String client, String type, JmhResult r, JmhResult base, JmhResult lat) {
+    private static void row(StringBuilder out, String server, String client, String type, JmhResult r, JmhResult base, JmhResult lat,
+            boolean interventionsColumn) {
         double ratio = base == null ? Double.NaN : r.score() / base.score();
         double overhead = base == null || !"ONE_CPU".equals(placement(r)) ? Double.NaN : 1e6 / r.score() - 1e6 / base.score();
-        out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                placement(r), server, client, type, r.param("size"), r.score(),
+        out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s |%s%n",
+                placement(r), server, client, type, r.param(ParamNames.SIZE), r.score(),
                 Double.isNaN(r.scoreError()) ? "n/a" : String.format(Locale.ROOT, "%.0f", r.scoreError()),
                 Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f", ratio),
                 pct(lat, "50.0"), pct(lat, "99.0"), pct(lat, "99.9"),
                 secondary(r, CPU), secondary(r, SERVER_CPU),
                 Double.isNaN(overhead) ? "-" : String.format(Locale.ROOT, "%.1f", overhead),
-                rescues(server, r, lat)));
+                interventionsColumn ? String.format(Locale.ROOT, " %.0f |", interventions(r, lat)) : ""));
     }
 
     private static String secondary(JmhResult r, String name) {
@@ -92,19 +99,20 @@ public final class EchoSummary {
     }
 
     /**
-     * Java-WebSocket's lost-write rescues (see {@code JavaWebSocketEchoServer}) in the measured
-     * iterations of the throughput and the latency row together; "-" for the other servers.
+     * The server interventions ({@link ServerInterventions}) in the measured iterations of the
+     * throughput and the latency row together; results written before the metric was renamed carry
+     * it as {@value #LEGACY_INTERVENTIONS}.
      */
-    static String rescues(String server, JmhResult r, JmhResult lat) {
-        if (!"JAVA_WEBSOCKET".equals(server)) {
-            return "-";
+    static double interventions(JmhResult r, JmhResult lat) {
+        return count(r) + (lat == null ? 0 : count(lat));
+    }
+
+    private static double count(JmhResult r) {
+        Double v = r.secondary().get(INTERVENTIONS);
+        if (v == null) {
+            v = r.secondary().get(LEGACY_INTERVENTIONS);
         }
-        Double thrpt = r.secondary().get(RESCUES);
-        Double sample = lat == null ? null : lat.secondary().get(RESCUES);
-        if (thrpt == null && sample == null) {
-            return "n/a";
-        }
-        return String.format(Locale.ROOT, "%.0f", (thrpt == null ? 0 : thrpt) + (sample == null ? 0 : sample));
+        return v == null ? 0 : v;
     }
 
     private static String pct(JmhResult lat, String p) {

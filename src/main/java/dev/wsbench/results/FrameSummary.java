@@ -1,5 +1,7 @@
 package dev.wsbench.results;
 
+import dev.wsbench.ParamNames;
+import dev.wsbench.BenchmarkNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,25 +27,25 @@ public final class FrameSummary {
         List<JmhResult> rows = new ArrayList<>();
         Map<String, JmhResult> copy = new TreeMap<>();
         for (JmhResult r : results) {
-            if (r.shortName().startsWith("MaskingBenchmark.")) {
+            if (r.benchmarkClass().equals(BenchmarkNames.className(BenchmarkNames.MASKING_LIBRARY))) {
                 rows.add(r);
-                if ("COPY".equals(r.param("kernel"))) {
-                    copy.put(r.param("buffer") + "/" + r.param("size"), r);
+                if ("COPY".equals(r.param(ParamNames.KERNEL))) {
+                    copy.put(r.param(ParamNames.BUFFER) + "/" + r.param(ParamNames.SIZE), r);
                 }
             }
         }
         if (rows.isEmpty()) {
             return "";
         }
-        rows.sort(Comparator.comparing((JmhResult r) -> r.param("buffer")).thenComparingInt(r -> Integer.parseInt(r.param("size")))
+        rows.sort(Comparator.comparing((JmhResult r) -> r.param(ParamNames.BUFFER)).thenComparingInt(r -> Integer.parseInt(r.param(ParamNames.SIZE)))
                 .thenComparing(r -> r.shortName()).thenComparingDouble(JmhResult::score));
         StringBuilder out = new StringBuilder("\nMasking (time per frame; GB/s of payload; share of the plain-copy ceiling):\n");
         out.append("| buffer | size (B) | masker | ns/op | GB/s | vs copy | B/op |\n|---|---:|---|---:|---:|---:|---:|\n");
         for (JmhResult r : rows) {
-            String who = r.param("library") != null && !"N/A".equals(r.param("library")) ? r.param("library") : r.param("kernel");
-            JmhResult c = copy.get(r.param("buffer") + "/" + r.param("size"));
-            double size = Double.parseDouble(r.param("size"));
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.2f | %s | %s |%n", r.param("buffer"), r.param("size"), who,
+            String who = r.param(ParamNames.LIBRARY) != null && !"N/A".equals(r.param(ParamNames.LIBRARY)) ? r.param(ParamNames.LIBRARY) : r.param(ParamNames.KERNEL);
+            JmhResult c = copy.get(r.param(ParamNames.BUFFER) + "/" + r.param(ParamNames.SIZE));
+            double size = Double.parseDouble(r.param(ParamNames.SIZE));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.2f | %s | %s |%n", r.param(ParamNames.BUFFER), r.param(ParamNames.SIZE), who,
                     r.score(), size / r.score(), c == null ? "n/a" : String.format(Locale.ROOT, "%.3f", c.score() / r.score()), bytes(r)));
         }
         return out.toString();
@@ -52,21 +54,21 @@ public final class FrameSummary {
     static String parsing(List<JmhResult> results) {
         List<JmhResult> rows = new ArrayList<>();
         for (JmhResult r : results) {
-            if (r.shortName().startsWith("ParsingBenchmark.")) {
+            if (r.benchmarkClass().equals(BenchmarkNames.className(BenchmarkNames.PARSING))) {
                 rows.add(r);
             }
         }
         if (rows.isEmpty()) {
             return "";
         }
-        rows.sort(Comparator.comparing((JmhResult r) -> r.param("side") + r.param("type") + r.param("shape"))
-                .thenComparingInt(r -> Integer.parseInt(r.param("size"))).thenComparingDouble(JmhResult::score));
+        rows.sort(Comparator.comparing((JmhResult r) -> r.param(ParamNames.SIDE) + r.param(ParamNames.TYPE) + r.param(ParamNames.SHAPE))
+                .thenComparingInt(r -> Integer.parseInt(r.param(ParamNames.SIZE))).thenComparingDouble(JmhResult::score));
         StringBuilder out = new StringBuilder("\nParsing (one message per operation; the input copy is included in parse and shown alone):\n");
         out.append("| side | type | shape | size (B) | parser | ns/op | MB/s | B/op |\n|---|---|---|---:|---|---:|---:|---:|\n");
         for (JmhResult r : rows) {
-            String who = r.shortName().endsWith("inputCopy") ? "(input copy)" : r.param("library");
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f | %.0f | %s |%n", r.param("side"), r.param("type"),
-                    r.param("shape"), r.param("size"), who, r.score(), Double.parseDouble(r.param("size")) * 1000 / r.score(), bytes(r)));
+            String who = r.shortName().equals(BenchmarkNames.PARSING_INPUT_COPY) ? "(input copy)" : r.param(ParamNames.LIBRARY);
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f | %.0f | %s |%n", r.param(ParamNames.SIDE), r.param(ParamNames.TYPE),
+                    r.param(ParamNames.SHAPE), r.param(ParamNames.SIZE), who, r.score(), Double.parseDouble(r.param(ParamNames.SIZE)) * 1000 / r.score(), bytes(r)));
         }
         return out.toString();
     }

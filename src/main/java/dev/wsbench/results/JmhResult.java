@@ -1,5 +1,6 @@
 package dev.wsbench.results;
 
+import dev.wsbench.BenchmarkNames;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +32,11 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
     public static String shortName(String benchmark) {
         String[] parts = benchmark.split("\\.");
         return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
+    }
+
+    /** The benchmark's class without its package, e.g. {@code EchoBenchmark}. */
+    public String benchmarkClass() {
+        return BenchmarkNames.className(shortName());
     }
 
     public String param(String name) {

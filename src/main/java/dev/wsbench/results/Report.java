@@ -1,5 +1,7 @@
 package dev.wsbench.results;
 
+import dev.wsbench.ParamNames;
+import dev.wsbench.BenchmarkNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,20 +78,20 @@ public final class Report {
         Function<String, String> label = series -> label(series, p);
         List<String> charts = new ArrayList<>();
         charts.addAll(chart(results, out, name, "echo", "round trips/s", caption, label, JmhResult::score, true,
-                r -> r.shortName().equals("EchoBenchmark.roundTrip") || r.shortName().equals("RawTcpEchoBenchmark.roundTrip"),
-                r -> r.param("placement"),
-                r -> r.param("server") == null ? "raw TCP" : r.param("server"),
-                r -> r.param("client") == null ? null : r.param("client") + " " + r.param("type")));
-        charts.addAll(chart(results, out, name, "masking", "GB/s of payload", caption, label, r -> Double.parseDouble(r.param("size")) / r.score(), false,
-                r -> r.shortName().startsWith("MaskingBenchmark."),
+                r -> r.shortName().equals(BenchmarkNames.ECHO) || r.shortName().equals(BenchmarkNames.RAW_TCP_ECHO),
+                r -> r.param(ParamNames.PLACEMENT),
+                r -> r.param(ParamNames.SERVER) == null ? "raw TCP" : r.param(ParamNames.SERVER),
+                r -> r.param(ParamNames.CLIENT) == null ? null : r.param(ParamNames.CLIENT) + " " + r.param(ParamNames.TYPE)));
+        charts.addAll(chart(results, out, name, "masking", "GB/s of payload", caption, label, r -> Double.parseDouble(r.param(ParamNames.SIZE)) / r.score(), false,
+                r -> r.benchmarkClass().equals(BenchmarkNames.className(BenchmarkNames.MASKING_LIBRARY)),
                 r -> null,
-                r -> r.param("library") != null && !"N/A".equals(r.param("library")) ? r.param("library") : r.param("kernel"),
-                r -> r.param("buffer")));
-        charts.addAll(chart(results, out, name, "parsing", "MB/s of payload", caption, label, r -> Double.parseDouble(r.param("size")) * 1000 / r.score(), false,
-                r -> r.shortName().equals("ParsingBenchmark.parse"),
+                r -> r.param(ParamNames.LIBRARY) != null && !"N/A".equals(r.param(ParamNames.LIBRARY)) ? r.param(ParamNames.LIBRARY) : r.param(ParamNames.KERNEL),
+                r -> r.param(ParamNames.BUFFER)));
+        charts.addAll(chart(results, out, name, "parsing", "MB/s of payload", caption, label, r -> Double.parseDouble(r.param(ParamNames.SIZE)) * 1000 / r.score(), false,
+                r -> r.shortName().equals(BenchmarkNames.PARSING),
                 r -> null,
-                r -> r.param("library"),
-                r -> r.param("side") + " " + r.param("type") + " " + r.param("shape")));
+                r -> r.param(ParamNames.LIBRARY),
+                r -> r.param(ParamNames.SIDE) + " " + r.param(ParamNames.TYPE) + " " + r.param(ParamNames.SHAPE)));
         for (String c : charts) {
             md.append("\n![").append(c).append("](").append(c).append(")\n");
         }
@@ -136,15 +138,15 @@ public final class Report {
                                       Function<JmhResult, String> category) throws IOException {
         Map<String, List<JmhResult>> byPanel = new TreeMap<>();
         for (JmhResult r : results) {
-            if (select.test(r) && r.param("size") != null) {
-                String key = String.format("%09d", Integer.parseInt(r.param("size"))) + (panel.apply(r) == null ? "" : " " + panel.apply(r));
+            if (select.test(r) && r.param(ParamNames.SIZE) != null) {
+                String key = String.format("%09d", Integer.parseInt(r.param(ParamNames.SIZE))) + (panel.apply(r) == null ? "" : " " + panel.apply(r));
                 byPanel.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
         }
         List<String> written = new ArrayList<>();
         for (Map.Entry<String, List<JmhResult>> e : byPanel.entrySet()) {
             JmhResult any = e.getValue().get(0);
-            String size = any.param("size");
+            String size = any.param(ParamNames.SIZE);
             String where = panel.apply(any);
             List<String> categories = new ArrayList<>();
             for (JmhResult r : e.getValue()) {

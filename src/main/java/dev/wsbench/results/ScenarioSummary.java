@@ -1,5 +1,7 @@
 package dev.wsbench.results;
 
+import dev.wsbench.ParamNames;
+import dev.wsbench.BenchmarkNames;
 import dev.wsbench.scenario.LatencyLog;
 import dev.wsbench.scenario.LatencyPercentiles;
 import dev.wsbench.scenario.LatencyRecord;
@@ -171,11 +173,11 @@ public final class ScenarioSummary {
     private static String sweep(List<LatencyRecord> records, long boundUs) {
         Map<String, TreeMap<Integer, Double>> p99ByRate = new TreeMap<>();
         for (LatencyRecord r : records) {
-            if (!r.benchmark.endsWith("OpenLoopBenchmark.echo") || !r.params.containsKey("rate")) {
+            if (!JmhResult.shortName(r.benchmark).equals(BenchmarkNames.OPEN_LOOP) || !r.params.containsKey(ParamNames.RATE)) {
                 continue;
             }
-            String key = r.params.get("server") + " | " + r.params.getOrDefault("size", "");
-            p99ByRate.computeIfAbsent(key, k -> new TreeMap<>()).put(Integer.parseInt(r.params.get("rate")), r.p99Us);
+            String key = r.params.get(ParamNames.SERVER) + " | " + r.params.getOrDefault(ParamNames.SIZE, "");
+            p99ByRate.computeIfAbsent(key, k -> new TreeMap<>()).put(Integer.parseInt(r.params.get(ParamNames.RATE)), r.p99Us);
         }
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, TreeMap<Integer, Double>> e : p99ByRate.entrySet()) {

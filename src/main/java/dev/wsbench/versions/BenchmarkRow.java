@@ -1,5 +1,6 @@
 package dev.wsbench.versions;
 
+import dev.wsbench.ParamNames;
 import dev.wsbench.results.JmhResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,7 +84,7 @@ record BenchmarkRow(String benchmark, Mode mode, Map<String, String> params) {
 
     /** Whether the row runs a server's echo (the path a calibration slows down). */
     boolean echoesThroughServer() {
-        return params.containsKey("server");
+        return params.containsKey(ParamNames.SERVER);
     }
 
     @Override

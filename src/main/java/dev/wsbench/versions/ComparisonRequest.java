@@ -1,5 +1,7 @@
 package dev.wsbench.versions;
 
+import dev.wsbench.ParamNames;
+import dev.wsbench.BenchmarkNames;
 import dev.wsbench.Arguments;
 import dev.wsbench.Arguments.UsageException;
 import dev.wsbench.cli.ParamCheck;
@@ -35,7 +37,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
                          double failAbovePercent, boolean markdown, boolean duet, double targetEchoPercent, double targetCodecPercent, Path out,
                          List<String> jmhArgs, boolean defaultTiming) {
     /** Echo at three sizes through the library's server, its masking and its parsing. */
-    static final String DEFAULT_BENCHMARKS = "^dev\\.wsbench\\.jmh\\.(EchoBenchmark\\.roundTrip|MaskingBenchmark\\.library|ParsingBenchmark\\.parse)$";
+    static final String DEFAULT_BENCHMARKS = BenchmarkNames.includeExactly(BenchmarkNames.ECHO, BenchmarkNames.MASKING_LIBRARY, BenchmarkNames.PARSING);
     /** A whole comparison, Maven included, within a quarter of an hour: what a pull request's check can afford. */
     static final Duration DEFAULT_BUDGET = Duration.ofMinutes(15);
     static final double DEFAULT_TARGET_ECHO_PERCENT = 2;
@@ -106,7 +108,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
         List<String> jmhArgs = jmhArgs(library, given);
         boolean duet = !sequential && cpus >= 2;
         if (duet) {
-            List<String> placements = ParamCheck.given(jmhArgs.toArray(new String[0])).get("placement");
+            List<String> placements = ParamCheck.given(jmhArgs.toArray(new String[0])).get(ParamNames.PLACEMENT);
             if (!placements.equals(List.of(DEFAULT_PLACEMENT))) {
                 throw new UsageException("-p placement=" + String.join(",", placements) + ": parallel pairs run each fork on one CPU of its own,"
                         + " so only placement ONE_CPU means what it says; add --sequential to compare other placements one fork at a time");
@@ -128,14 +130,14 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
             args.add(DEFAULT_BENCHMARKS);
         }
         Map<String, List<String>> params = ParamCheck.given(args.toArray(new String[0]));
-        if (!params.containsKey("server")) {
-            args.addAll(List.of("-p", "server=" + library.name()));
+        if (!params.containsKey(ParamNames.SERVER)) {
+            args.addAll(List.of("-p", ParamNames.SERVER + "=" + library.name()));
         }
-        if (!params.containsKey("library")) {
-            args.addAll(List.of("-p", "library=" + library.name()));
+        if (!params.containsKey(ParamNames.LIBRARY)) {
+            args.addAll(List.of("-p", ParamNames.LIBRARY + "=" + library.name()));
         }
-        if (!params.containsKey("placement")) {
-            args.addAll(List.of("-p", "placement=" + DEFAULT_PLACEMENT));
+        if (!params.containsKey(ParamNames.PLACEMENT)) {
+            args.addAll(List.of("-p", ParamNames.PLACEMENT + "=" + DEFAULT_PLACEMENT));
         }
         return args;
     }

@@ -1,9 +1,11 @@
 package dev.wsbench.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsbench.server.ServerInterventions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,11 +68,21 @@ class JmhResultFileTest {
     }
 
     @Test
-    void theEchoTableShowsJavaWebSocketRescuesFromTheSecondaryMetric() throws Exception {
+    void theEchoTableShowsServerInterventionsOnlyWhenARowHasSome() throws Exception {
         String jws = result("EchoBenchmark.roundTrip", "thrpt", "\"server\":\"JAVA_WEBSOCKET\",\"client\":\"REFERENCE\",\"size\":\"256\",\"type\":\"BINARY\"", 5000, "ops/s");
-        jws = jws.substring(0, jws.length() - 1) + ",\"secondaryMetrics\":{\"javaWebSocketRescues\":{\"score\":3.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"#\",\"rawData\":[[3.0]]}}}";
-        String table = EchoSummary.markdown(JmhResultFile.read(write("[" + jws + "]")));
+        String counted = jws.substring(0, jws.length() - 1) + ",\"secondaryMetrics\":{\"" + ServerInterventions.METRIC
+                + "\":{\"score\":3.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"#\",\"rawData\":[[3.0]]}}}";
+        String table = EchoSummary.markdown(JmhResultFile.read(write("[" + counted + "]")));
         assertTrue(table.contains("| FREE | JAVA_WEBSOCKET | REFERENCE | BINARY | 256 | 5000 | n/a | n/a | n/a | n/a | n/a | n/a | n/a | - | 3 |"), table);
+        assertTrue(table.contains("server interventions"), table);
+
+        // results written before the rename carry the count as javaWebSocketRescues
+        String legacy = counted.replace(ServerInterventions.METRIC, "javaWebSocketRescues");
+        assertTrue(EchoSummary.markdown(JmhResultFile.read(write("[" + legacy + "]"))).contains("| - | 3 |"));
+
+        String none = EchoSummary.markdown(JmhResultFile.read(write("[" + jws + "]")));
+        assertFalse(none.contains("interventions"), none);
+        assertTrue(none.contains("| n/a | n/a | - |\n"), none);
     }
 
     @Test
@@ -82,7 +94,7 @@ class JmhResultFileTest {
                 + "]";
         String table = EchoSummary.markdown(JmhResultFile.read(write(json)));
         // ratio to the ONE_CPU raw echo (not the FREE one); overhead 1e6/40000 - 1e6/50000 = 25 - 20 = 5 µs
-        assertTrue(table.contains("| ONE_CPU | NETTY | REFERENCE | BINARY | 256 | 40000 | n/a | 0.80 | n/a | n/a | n/a | 24.0 | 6.0 | 5.0 | - |"), table);
+        assertTrue(table.contains("| ONE_CPU | NETTY | REFERENCE | BINARY | 256 | 40000 | n/a | 0.80 | n/a | n/a | n/a | 24.0 | 6.0 | 5.0 |\n"), table);
     }
 
     private static String withCpu(String result) {

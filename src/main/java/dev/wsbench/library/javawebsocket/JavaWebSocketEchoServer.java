@@ -1,6 +1,7 @@
 package dev.wsbench.library.javawebsocket;
 
 import dev.wsbench.Settings;
+import dev.wsbench.server.ServerInterventions;
 import dev.wsbench.server.BoundServer;
 import dev.wsbench.server.ScenarioHub;
 import dev.wsbench.server.ServerOptions;
@@ -62,8 +63,8 @@ import org.java_websocket.server.WebSocketServer;
  * next message to that peer (Java-WebSocket issue #145 describes that symptom). So that a run can
  * finish, this adapter checks every {@value #RESCUE_TICK_MS} ms for a connection whose queued data
  * made no progress over a whole tick while WRITE interest is off, re-arms WRITE, and counts it; the
- * benchmarks report the count per row as the secondary metric {@code javaWebSocketRescues} (JMH
- * JSON, the echo table), and it is printed when the server stops. The stall still shows in the figures (as a round trip of
+ * benchmarks report the count per row as the secondary metric {@code serverInterventions}
+ * ({@link ServerInterventions}: JMH JSON, the echo table), and it is printed when the server stops. The stall still shows in the figures (as a round trip of
  * {@value #RESCUE_TICK_MS}-{@value #RESCUE_TICK_MS}x2 ms). {@code -Dwsbench.javaWebSocket.rescueLostWrites=false}
  * turns the rescue off, and the run then fails on the first stall with the usual timeout message.
  */
@@ -75,8 +76,6 @@ public final class JavaWebSocketEchoServer extends BoundServer {
     private final ScheduledExecutorService rescuer;
     private final Map<WebSocket, ByteBuffer> stuckLastTick = new HashMap<>();
     private final AtomicLong rescued = new AtomicLong();
-    /** Rescues by every Java-WebSocket server of this process, read per JMH iteration by the benchmarks. */
-    private static final AtomicLong RESCUED_IN_PROCESS = new AtomicLong();
 
     private JavaWebSocketEchoServer(Server server, String host, String scheme) {
         super(host, server.getPort(), scheme);
@@ -111,7 +110,7 @@ public final class JavaWebSocketEchoServer extends BoundServer {
                         key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
                         key.selector().wakeup();
                         rescued.incrementAndGet();
-                        RESCUED_IN_PROCESS.incrementAndGet();
+                        ServerInterventions.record();
                     } else {
                         stuckNow.put(connection, head);
                     }
@@ -122,11 +121,6 @@ public final class JavaWebSocketEchoServer extends BoundServer {
         }
         stuckLastTick.clear();
         stuckLastTick.putAll(stuckNow);
-    }
-
-    /** Lost writes re-armed so far by every Java-WebSocket server in this process. */
-    public static long rescuedInProcess() {
-        return RESCUED_IN_PROCESS.get();
     }
 
     public static JavaWebSocketEchoServer start(String host, int port, ServerOptions options) throws Exception {
