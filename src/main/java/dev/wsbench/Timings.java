@@ -56,11 +56,23 @@ public final class Timings {
     public static final int MEMORY_ITERATIONS = 1;
     public static final int MEMORY_ITERATION_MS = 1000;
 
-    /** Field scenarios with many variants (broadcast, permessage-deflate): 1 + 3 iterations keep the scenarios set near 20 minutes. */
+    /** Field scenarios with many variants (broadcast; permessage-deflate measures these 3 after its own warm-up): 1 + 3 iterations keep the scenarios set short. */
     public static final int SCENARIO_WARMUP_ITERATIONS = 1;
     public static final int SCENARIO_WARMUP_MS = 1000;
     public static final int SCENARIO_ITERATIONS = 3;
     public static final int SCENARIO_ITERATION_MS = 1000;
+
+    /**
+     * The permessage-deflate echo ({@code CompressionBenchmark}): 15 s of warm-up, then the scenarios'
+     * 3 x 1 s. A deflate round trip runs two Netty pipelines (or a server's and Netty's client) plus
+     * the compressors' and decompressors' own embedded pipelines: about 2 700 compilation tasks, and
+     * with the fork on one CPU the JIT needs 10-14 s (Netty JSON 8192 B per second on one CPU: 454,
+     * 1423, 2026 ... 3083, 3903, 4304, 4094 ... rt/s; Netty 256 B levels at 11 s, Jetty 256 B at
+     * 13-14 s; results/deflate-warmup-2026-12-02). With 5 s of warm-up the forks were timed on the
+     * climb, 1491 to 5073 rt/s apart (3.4x). It costs the scenarios set about 14 s per deflate fork.
+     */
+    public static final int DEFLATE_WARMUP_ITERATIONS = 15;
+    public static final int DEFLATE_WARMUP_MS = 1000;
 
     /** Open-loop latency: p99 at 1000/s moved from ~1.7 ms to ~0.4 ms with 5 warm-ups instead of 1-2. */
     public static final int OPEN_LOOP_WARMUP_ITERATIONS = 5;
@@ -76,6 +88,10 @@ public final class Timings {
     public static final int COMPARE_ECHO_WARMUP_MS = 1000;
     public static final int COMPARE_ECHO_ITERATIONS = 3;
     public static final int COMPARE_ECHO_ITERATION_MS = 500;
+
+    /** The version comparison's permessage-deflate rows: the benchmark's own 15 s warm-up, then 3 x 500 ms as the echo rows. */
+    public static final int COMPARE_DEFLATE_WARMUP_ITERATIONS = DEFLATE_WARMUP_ITERATIONS;
+    public static final int COMPARE_DEFLATE_WARMUP_MS = DEFLATE_WARMUP_MS;
 
     /**
      * The version comparison's codec rows: 4 x 1 s of warm-up, then 4 x 250 ms. Each fork of a

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>mvn jmh:run -Djmh.args="CompressionBenchmark -p content=JSON"</pre>
  */
 @State(Scope.Thread)
-@Warmup(iterations = Timings.SCENARIO_WARMUP_ITERATIONS, time = Timings.SCENARIO_WARMUP_MS, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = Timings.DEFLATE_WARMUP_ITERATIONS, time = Timings.DEFLATE_WARMUP_MS, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = Timings.SCENARIO_ITERATIONS, time = Timings.SCENARIO_ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
 public class CompressionBenchmark extends EchoRoundTrips {
     public enum Content { JSON, RANDOM }

@@ -1,5 +1,8 @@
 package dev.wsbench.versions;
 
+import com.google.gson.JsonObject;
+import dev.wsbench.placement.CpuProfiler;
+import dev.wsbench.results.JmhResultFile;
 import dev.wsbench.results.PairedComparison;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +14,8 @@ import java.util.Locale;
  * operation, and every candidate fork of that row busy-spins after each checked echo
  * ({@code client.EchoCalibration}) long enough to make its score worse by PCT: throughput x
  * (1 - PCT/100), or time per operation x (1 + PCT/100). Codec rows get no spin and should not move.
+ * Both sides' echo forks then run with the CPU profiler, so the report can say whether a row that
+ * moved by more than its spin did more work per echo or waited longer.
  */
 final class Calibration {
     private final double percent;
@@ -82,8 +87,16 @@ final class Calibration {
         return String.format(Locale.ROOT, "candidate calibrated %+.1f %% (echo spin ns by row: %s)", -percent, Arrays.toString(spinNanos));
     }
 
-    /** One line per calibrated row: injected against measured, and whether the run flagged it. */
-    String report(List<BenchmarkRow> rows, PairedComparison c) {
+    /**
+     * Two lines per calibrated row. The first: injected against measured, and whether the run
+     * flagged it, with the spin's share of this run's own baseline (the sizing fork ran alone, the
+     * pairs did not, so the two can differ). The second: the CPU per echo of each side, median of the
+     * forks ({@link CpuProfiler}): when the candidate's CPU grew by much more than its spin, the spin
+     * changed what the library's threads do per echo (more wake-ups and parks with the request
+     * later), which a spin in the client cannot control; when its time grew but its CPU did not, the
+     * extra time was spent waiting.
+     */
+    String report(List<BenchmarkRow> rows, PairedComparison c, List<List<JsonObject>> baselineForks, List<List<JsonObject>> candidateForks) {
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < rows.size(); r++) {
             if (spinNanos[r] == 0) {
@@ -92,10 +105,26 @@ final class Calibration {
             PairedComparison.Row row = c.rows().get(r);
             double injected = row.higherIsBetter() ? -percent : percent;
             boolean inside = row.lowPercent() <= injected && injected <= row.highPercent();
-            out.append(String.format(Locale.ROOT, "calibration: %s injected %+.1f %% (spin %d ns per echo), measured %+.2f %% [%+.2f %%, %+.2f %%]: %s, %s%n",
-                    rows.get(r), injected, spinNanos[r], row.changePercent(), row.lowPercent(), row.highPercent(),
-                    inside ? "inside the interval" : "OUTSIDE the interval", row.regression() ? "flagged" : "not flagged"));
+            double baselineNanos = nanosPerOperation(row.baselineMedian(), row.unit());
+            double onThisRun = 100 * (row.higherIsBetter() ? -spinNanos[r] / (baselineNanos + spinNanos[r]) : spinNanos[r] / baselineNanos);
+            out.append(String.format(Locale.ROOT, "calibration: %s injected %+.1f %% (spin %d ns per echo, sized on a fork at %.0f ns per echo; "
+                            + "%+.2f %% of this run's baseline median, %.0f ns), measured %+.2f %% [%+.2f %%, %+.2f %%]: %s, %s%n",
+                    rows.get(r), injected, spinNanos[r], sizedNanosPerOp[r], onThisRun, baselineNanos, row.changePercent(), row.lowPercent(),
+                    row.highPercent(), Double.isNaN(row.lowPercent()) ? "no interval" : inside ? "inside the interval" : "OUTSIDE the interval", row.regression() ? "flagged" : "not flagged"));
+            double[] process = {medianMetric(baselineForks.get(r), CpuProfiler.PROCESS_METRIC), medianMetric(candidateForks.get(r), CpuProfiler.PROCESS_METRIC)};
+            double[] server = {medianMetric(baselineForks.get(r), CpuProfiler.SERVER_METRIC), medianMetric(candidateForks.get(r), CpuProfiler.SERVER_METRIC)};
+            if (!Double.isNaN(process[0]) && !Double.isNaN(process[1])) {
+                out.append(String.format(Locale.ROOT, "calibration:   CPU per echo, median of the forks: baseline %.2f us (server threads %.2f), "
+                                + "candidate %.2f us (server threads %.2f): %+.2f us for a %.2f us spin, the server's threads %+.2f us%n",
+                        process[0], server[0], process[1], server[1], process[1] - process[0], spinNanos[r] / 1e3, server[1] - server[0]));
+            }
         }
         return out.toString();
+    }
+
+    /** The median over forks of a secondary metric's score; NaN when no fork has it. */
+    static double medianMetric(List<JsonObject> forks, String metric) {
+        return PairedComparison.median(forks.stream().map(JmhResultFile::parse).map(f -> f.secondary().get(metric))
+                .filter(v -> v != null && !Double.isNaN(v)).mapToDouble(Double::doubleValue).toArray());
     }
 }

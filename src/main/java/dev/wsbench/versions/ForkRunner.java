@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.wsbench.Arguments.UsageException;
 import dev.wsbench.client.EchoCalibration;
+import dev.wsbench.placement.CpuProfiler;
 import dev.wsbench.placement.CpuAffinity;
 import dev.wsbench.results.JmhResult;
 import dev.wsbench.results.JmhResultFile;
@@ -57,13 +58,20 @@ final class ForkRunner {
     private final Path forkDir;
     private final PrintStream log;
     private final boolean defaultTiming;
+    private final boolean cpuProfile;
 
-    ForkRunner(List<String> forkArgs, Map<Schedule.Side, List<Path>> classpaths, Path out, PrintStream log, boolean defaultTiming) throws IOException {
+    /**
+     * @param cpuProfile whether echo forks run with {@link CpuProfiler} (for a calibration, which
+     *        reports the CPU per round trip of both sides beside the spin)
+     */
+    ForkRunner(List<String> forkArgs, Map<Schedule.Side, List<Path>> classpaths, Path out, PrintStream log, boolean defaultTiming,
+            boolean cpuProfile) throws IOException {
         this.forkArgs = forkArgs;
         this.classpaths = classpaths;
         this.forkDir = Files.createDirectories(out.resolve("forks"));
         this.log = log;
         this.defaultTiming = defaultTiming;
+        this.cpuProfile = cpuProfile;
     }
 
     /**
@@ -126,6 +134,9 @@ final class ForkRunner {
         c.addAll(List.of("-jvmArgsPrepend", String.join(" ", prepend)));
         c.addAll(List.of("-bm", row.mode().shortLabel(), "-f", "1", "-wf", "0", "-foe", "true", "-rf", "json", "-rff", json.toString()));
         row.params().forEach((k, v) -> c.addAll(List.of("-p", k + "=" + v)));
+        if (cpuProfile && row.echoesThroughServer()) {
+            c.addAll(List.of("-prof", CpuProfiler.class.getName()));
+        }
         if (defaultTiming) {
             c.addAll(Timing.forRow(row).jmhArgs());
         }

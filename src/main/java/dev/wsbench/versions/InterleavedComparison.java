@@ -99,13 +99,14 @@ public final class InterleavedComparison {
         System.out.printf(Locale.ROOT, "%d rows; %s; %s; order seed %d (--seed %d repeats it); JMH args: %s%n", rows.size(), lanes,
                 design(request, rows.size()), request.seed(), request.seed(), String.join(" ", request.jmhArgs()));
         if (request.defaultTiming()) {
-            System.out.println("timing: echo rows " + Timing.ECHO + ", codec rows " + Timing.CODEC + " (JMH arguments replace it)");
+            System.out.println("timing: " + Timing.describeDefaults() + " (JMH arguments replace it)");
         }
         if (request.tooFewPairsForAnInterval()) {
             System.out.println("note: fewer than " + PairedComparison.MIN_PAIRS + " pairs give no interval and no verdict: a smoke run");
         }
         System.out.println("output: " + request.out() + " (JMH's own output: jmh.log)");
-        ForkRunner runner = new ForkRunner(ComparisonRequest.forkArgs(request.jmhArgs()), classpaths, request.out(), log, request.defaultTiming());
+        ForkRunner runner = new ForkRunner(ComparisonRequest.forkArgs(request.jmhArgs()), classpaths, request.out(), log, request.defaultTiming(),
+                request.calibratePercent() > 0);
         Calibration calibration = request.calibratePercent() > 0
                 ? Calibration.size(request.calibratePercent(), rows, runner, lanes.sizingCpus()) : Calibration.none(rows.size());
 
@@ -143,7 +144,7 @@ public final class InterleavedComparison {
         Files.writeString(request.out().resolve("order.tsv"), record.orderTsv());
         String note = String.format(Locale.ROOT, "interleaved comparison of %s: %s (baseline) vs %s (candidate), %s, %s, pairs by row %s, order seed %d%s%s",
                 name, request.baseline(), request.candidate(), lanes, design(request, rows.size()), PairBudget.describe(record.pairsByRow()),
-                request.seed(), request.defaultTiming() ? ", timing: echo rows " + Timing.ECHO + ", codec rows " + Timing.CODEC : "",
+                request.seed(), request.defaultTiming() ? ", timing: " + Timing.describeDefaults() : "",
                 calibration.active() ? ", " + calibration.describe() : "");
         Path[] files = new Path[2];
         for (Schedule.Side side : Schedule.Side.values()) {
@@ -158,7 +159,7 @@ public final class InterleavedComparison {
         PairedComparison c = PairedComparison.of(baseline, candidate, request.failAbovePercent());
         String table = c.format(request.markdown());
         String levels = ForkLevels.report(baseline, candidate);
-        String calibrated = calibration.active() ? calibration.report(rows, c) : "";
+        String calibrated = calibration.active() ? calibration.report(rows, c, record.forks(Schedule.Side.BASELINE), record.forks(Schedule.Side.CANDIDATE)) : "";
         Files.writeString(request.out().resolve("comparison." + (request.markdown() ? "md" : "txt")), note + "\n\n" + table + levels + calibrated);
         Files.writeString(request.out().resolve("comparison.json"), c.toJson(note));
         System.out.println();

@@ -79,7 +79,7 @@ class InterleavedComparisonTest {
     @Test
     void forksRunOnTheirSidesClassPathHeldToTheirCpuWithTheCalibrationSpinPrepended() throws Exception {
         Map<Schedule.Side, List<Path>> cps = Map.of(Schedule.Side.BASELINE, List.of(Path.of("/a.jar")), Schedule.Side.CANDIDATE, List.of(Path.of("/b.jar")));
-        ForkRunner runner = new ForkRunner(List.of("-jvmArgsPrepend", "-Dx=1", "-v", "EXTRA"), cps, dir, System.out, true);
+        ForkRunner runner = new ForkRunner(List.of("-jvmArgsPrepend", "-Dx=1", "-v", "EXTRA"), cps, dir, System.out, true, false);
         BenchmarkRow row = new BenchmarkRow("dev.wsbench.jmh.EchoBenchmark.roundTrip", org.openjdk.jmh.annotations.Mode.Throughput,
                 Map.of("server", "NETTY", "size", "256"));
         String c = String.join(" ", runner.command(row, Schedule.Side.CANDIDATE, 1234, dir.resolve("f.json"), List.of(1)));
