@@ -32,4 +32,8 @@ public final class ParamNames {
     public static final String SHAPE = "shape";
     /** The open-loop send rate. */
     public static final String RATE = "rate";
+    /** Receivers of one broadcast ({@code BroadcastBenchmark}). */
+    public static final String RECEIVERS = "receivers";
+    /** Connections held open at once ({@code ConnectionScalingBenchmark}, {@code ConnectionMemoryBenchmark}). */
+    public static final String CONNECTIONS = "connections";
 }

@@ -16,7 +16,7 @@ public final class Settings {
     /**
      * Largest message and frame every server and client accepts (64 MiB): Netty's and Jetty's 64 KiB
      * defaults are raised to it, and Undertow and Java-WebSocket, unlimited by default, are limited
-     * to it, so that all four servers accept the same messages and refuse the same ones.
+     * to it, so that every server accepts the same messages and refuses the same ones.
      */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 package dev.wsbench.library;
 
+import dev.wsbench.ParamNames;
 import dev.wsbench.client.ClientFactory;
 import dev.wsbench.client.EchoClient;
 import dev.wsbench.frames.FrameCodec;
@@ -165,7 +166,7 @@ public enum Library {
      * @throws IllegalArgumentException if the library has no server
      */
     public EchoServer startServer(String host, int port, ServerOptions options) throws Exception {
-        return role(server, "server", Library::hasServer).start(host, port, options);
+        return role(server, ParamNames.SERVER, Library::hasServer).start(host, port, options);
     }
 
     /**
@@ -174,7 +175,7 @@ public enum Library {
      * @throws IllegalArgumentException if the library has no client
      */
     public EchoClient connectClient(URI uri) throws Exception {
-        return role(client, "client", Library::hasClient).connect(uri);
+        return role(client, ParamNames.CLIENT, Library::hasClient).connect(uri);
     }
 
     /**
@@ -237,7 +238,7 @@ public enum Library {
      * @throws IllegalArgumentException naming the libraries with a server
      */
     public Library requireServer() {
-        role(server, "server", Library::hasServer);
+        role(server, ParamNames.SERVER, Library::hasServer);
         return this;
     }
 
@@ -250,30 +251,37 @@ public enum Library {
         return Arrays.stream(values()).filter(which).map(name).collect(Collectors.joining(", "));
     }
 
+    private static Predicate<Library> roleNamed(String role) {
+        return switch (role) {
+            case ParamNames.SERVER -> Library::hasServer;
+            case ParamNames.CLIENT -> Library::hasClient;
+            case "codec" -> Library::hasCodec;
+            default -> throw new IllegalArgumentException("unknown role '" + role + "'; roles: server, client, codec");
+        };
+    }
+
     /**
      * For scripts: {@code Library property NAME} prints the library's version property, {@code
      * Library server NAME} its constant (the benchmarks' {@code -p server=} value) when it has a
      * server, {@code Library names [server|client|codec]} the script names (of those with that
-     * role); an unknown name, or one without the role, is one line on stderr and exit code 2.
+     * role), comma-separated for messages, {@code Library list server|client|codec} the same one a
+     * line for scripts to read; an unknown name, or one without the role, is one line on stderr and exit code 2.
      */
     public static void main(String[] args) {
         try {
             if (args.length == 2 && args[0].equals("property")) {
                 System.out.println(byName(args[1]).versionProperty());
-            } else if (args.length == 2 && args[0].equals("server")) {
+            } else if (args.length == 2 && args[0].equals(ParamNames.SERVER)) {
                 System.out.println(serverNamed(args[1]).name());
             } else if (args.length == 1 && args[0].equals("names")) {
                 System.out.println(names());
             } else if (args.length == 2 && args[0].equals("names")) {
-                Predicate<Library> role = switch (args[1]) {
-                    case "server" -> Library::hasServer;
-                    case "client" -> Library::hasClient;
-                    case "codec" -> Library::hasCodec;
-                    default -> throw new IllegalArgumentException("unknown role '" + args[1] + "'; roles: server, client, codec");
-                };
-                System.out.println(names(role, Library::cliName));
+                System.out.println(names(roleNamed(args[1]), Library::cliName));
+            } else if (args.length == 2 && args[0].equals("list")) {
+                Arrays.stream(values()).filter(roleNamed(args[1])).map(Library::cliName).forEach(System.out::println);
             } else {
-                throw new IllegalArgumentException("usage: Library property NAME | Library server NAME | Library names [server|client|codec]");
+                throw new IllegalArgumentException("usage: Library property NAME | Library server NAME | Library names [server|client|codec]"
+                        + " | Library list server|client|codec");
             }
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.wsbench.scenario;
 
+import dev.wsbench.TestLibraries;
 import dev.wsbench.FakeServerAccess;
 import dev.wsbench.Settings;
 import dev.wsbench.client.VerifiedEcho;
@@ -21,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Connection scaling, open loop, wss and permessage-deflate on every server, at a small scale. */
 class FieldScenarioTest {
 
-    @ParameterizedTest
-    @MethodSource("dev.wsbench.library.Library#withServer")
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("dev.wsbench.TestLibraries#servers")
     void asyncLoadCountsDroppedConnectionsInsteadOfCrashing(Library type) throws Exception {
         LatencyLog latency = new LatencyLog();
         EchoServer server = type.startServer(Settings.LOOPBACK, 0);
@@ -44,8 +45,8 @@ class FieldScenarioTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.wsbench.library.Library#withServer")
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("dev.wsbench.TestLibraries#servers")
     void openLoopRecordsEveryEchoOnceOnOneScheduleAcrossIterations(Library type) throws Exception {
         LatencyLog latency = new LatencyLog();
         LatencyLog senderLag = new LatencyLog();
@@ -91,8 +92,8 @@ class FieldScenarioTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.wsbench.library.Library#withServer")
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("dev.wsbench.TestLibraries#servers")
     void handshakeChurnConnectsEchoesAndClosesOverAndOver(Library type) throws Exception {
         Message message = Message.of(MessageType.BINARY, 256);
         try (EchoServer server = type.startServer(Settings.LOOPBACK, 0)) {
@@ -104,8 +105,8 @@ class FieldScenarioTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.wsbench.library.Library#withServer")
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("dev.wsbench.TestLibraries#servers")
     void wssEchoesWithTheGeneratedCertificate(Library type) throws Exception {
         try (EchoServer server = type.startServer(Settings.LOOPBACK, 0, GeneratedCertificate.get().serverOptions())) {
             assertEquals("wss", server.uri().getScheme());
@@ -117,8 +118,8 @@ class FieldScenarioTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.wsbench.library.Library#withServer")
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("dev.wsbench.TestLibraries#servers")
     void deflateIsNegotiatedOnlyWhenEnabled(Library type) throws Exception {
         for (boolean deflate : new boolean[] {true, false}) {
             try (EchoServer server = type.startServer(Settings.LOOPBACK, 0, ServerOptions.deflate(deflate))) {

@@ -1,5 +1,6 @@
 package dev.wsbench.scenario;
 
+import dev.wsbench.TestLibraries;
 import org.junit.jupiter.params.provider.MethodSource;
 import dev.wsbench.library.Library;
 import dev.wsbench.protocol.Protocol;
@@ -28,7 +29,7 @@ class ScenarioTest {
 
     @BeforeAll
     void startServers() throws Exception {
-        for (Library type : Library.withServer()) {
+        for (Library type : TestLibraries.servers()) {
             servers.put(type, type.startServer(Settings.LOOPBACK, 0));
         }
     }
@@ -40,8 +41,8 @@ class ScenarioTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.wsbench.library.Library#withServer")
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("dev.wsbench.TestLibraries#servers")
     void relayForwardsBothWays(Library server) throws Exception {
         for (MessageType type : MessageType.values()) {
             for (int size : SIZES) {
@@ -54,8 +55,8 @@ class ScenarioTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.wsbench.library.Library#withServer")
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("dev.wsbench.TestLibraries#servers")
     void thirdRelayMemberIsRefused(Library server) throws Exception {
         String path = Protocol.RELAY_PATH + "?pair=full-" + server;
         try (ReferenceEchoClient a = ReferenceEchoClient.connect(servers.get(server).uri(path));
@@ -73,8 +74,8 @@ class ScenarioTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.wsbench.library.Library#withServer")
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("dev.wsbench.TestLibraries#servers")
     void pushDeliversEveryMessageInOrder(Library server) throws Exception {
         for (int size : SIZES) {
             LatencyLog latency = new LatencyLog();
@@ -88,8 +89,8 @@ class ScenarioTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.wsbench.library.Library#withServer")
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("dev.wsbench.TestLibraries#servers")
     void badPushRequestClosesWithReason(Library server) throws Exception {
         try (ReferenceEchoClient client = ReferenceEchoClient.connect(servers.get(server).uri(Protocol.PUSH_PATH))) {
             byte[] request = "push lots 256".getBytes(StandardCharsets.UTF_8);
@@ -99,8 +100,8 @@ class ScenarioTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.wsbench.library.Library#withServer")
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("dev.wsbench.TestLibraries#servers")
     void broadcastReachesEveryReceiverExactlyOnce(Library server) {
         for (int size : new int[] {8, 256, 100000}) {
             try (BroadcastGroup group = new BroadcastGroup(servers.get(server).uri(), 10, size, server + " broadcast " + size)) {

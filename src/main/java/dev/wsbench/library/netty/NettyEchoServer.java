@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  * {@code WebSocketServerProtocolHandler} (UTF-8 validation on, as shipped),
  * {@code WebSocketFrameAggregator} and an echo handler (chosen per connection by path; scenario paths get
  * the {@link ScenarioHub} handler) that writes a binary frame back as received (zero copy: the
- * frame's buffer is reused for the reply) and, like the other three servers, decodes a text message
+ * frame's buffer is reused for the reply) and, like the other servers, decodes a text message
  * to a {@code String} and encodes that String into a new frame. One boss thread, default worker count
  * (2 x CPUs). Deviations from defaults: {@code maxFramePayloadLength} and the aggregator limit raised
  * from 65536 to {@link Settings#MAX_MESSAGE_BYTES}; no compression handler (permessage-deflate off) unless
@@ -239,7 +239,7 @@ public final class NettyEchoServer extends BoundServer {
             if (msg instanceof BinaryWebSocketFrame) {
                 ctx.writeAndFlush(msg); // ownership of the frame passes to the write
             } else if (msg instanceof TextWebSocketFrame frame) {
-                // Text does what the other three servers' text echo does: decode the message to a
+                // Text does what the other servers' text echo does: decode the message to a
                 // String (as an application receives it) and encode that String into a new frame.
                 String text;
                 try {

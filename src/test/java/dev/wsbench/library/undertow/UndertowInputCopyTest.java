@@ -3,15 +3,19 @@ package dev.wsbench.library.undertow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wsbench.TestLibraries;
 import dev.wsbench.frames.FrameWriter;
 import dev.wsbench.frames.InputShape;
 import dev.wsbench.frames.Side;
+import dev.wsbench.library.Library;
 import dev.wsbench.payload.Message;
 import dev.wsbench.payload.MessageType;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,6 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * library is given one fresh copy of the reads and parses it in place.
  */
 class UndertowInputCopyTest {
+
+    @BeforeAll
+    static void onlyWhenUndertowIsSelected() {
+        assumeTrue(TestLibraries.isSelected(Library.UNDERTOW), "-D" + TestLibraries.PROPERTY + " leaves Undertow out");
+    }
 
     @ParameterizedTest
     @EnumSource(InputShape.class)
