@@ -2,6 +2,7 @@ package dev.wsbench;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Harness-wide settings that are not JMH options. Each can be overridden with a system property,
@@ -10,6 +11,9 @@ import java.time.Duration;
  * to the forks).
  */
 public final class Settings {
+    /** The time stamp in the names of a run's files under {@code results/runs/} ({@code jmh-TIME.json}, {@code compare-...-TIME/}). */
+    public static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
     /** How long any wait (echo, connect, handshake, server start) may take before the run fails. */
     public static final Duration TIMEOUT = Duration.ofMillis(Long.getLong("wsbench.timeoutMs", 10_000));
 

@@ -4,8 +4,8 @@ package dev.wsbench;
  * Every timing of the suite, in one place: the benchmarks' {@code @Warmup} and {@code @Measurement}
  * annotations read these constants (annotation values must be constants), and so does the version
  * comparison ({@code versions.Timing}); the pom's sets give none of their own. Each says why it is
- * what it is, with the measurement behind it. A command line's {@code -wi -w -i -r} replaces them
- * as usual.
+ * what it is; the measurements behind them, with dates and commands, are in the docs it names. A
+ * command line's {@code -wi -w -i -r} replaces them as usual.
  */
 public final class Timings {
     private Timings() {
@@ -19,9 +19,8 @@ public final class Timings {
 
     /**
      * Echo ({@code EchoBenchmark}): 6 s of warm-up. With the whole fork on one CPU (placement
-     * ONE_CPU) the JIT compiles on the benchmark's CPU, and at 100000 B the servers' rates were still
-     * climbing after 2 s (Netty 10.9 k rt/s after 2 s, 14.1 k after 8 s; fork-to-fork CoV 14 % ->
-     * 0.5 %; docs/placement.md#warm-up-on-one-cpu). FREE rows warm faster and only pay the time.
+     * ONE_CPU) the JIT compiles on the benchmark's CPU, and at 100000 B the servers' rates still
+     * climb after 2 s (docs/placement.md#warm-up-on-one-cpu). FREE rows warm faster and only pay the time.
      */
     public static final int ECHO_WARMUP_ITERATIONS = 6;
     public static final int ECHO_WARMUP_MS = 1000;
@@ -35,11 +34,9 @@ public final class Timings {
 
     /**
      * Codecs ({@code MaskingBenchmark}, {@code ParsingBenchmark}) in {@code mvn jmh:run}, where their
-     * forks run wherever the OS puts them: 2 x 1 s of warm-up. Measured per 250 ms iteration over 8 s
-     * (Netty and Jetty, 3 forks): with the JIT free to use the
-     * other CPU, the iterations' mean reaches its plateau within the first 1-2 s (Netty parsing 256 B
-     * per 250 ms: 7031, 1922, 1092, 702, 531 ... 509 ns; results/codec-steady-2026-12-02); with 1 s
-     * the first measured iteration was still falling.
+     * forks run wherever the OS puts them: 2 x 1 s of warm-up. With the JIT free to use the other CPU
+     * the per-iteration mean reaches its plateau within the first 1-2 s; with 1 s the first measured
+     * iteration was still falling (docs/comparing-versions.md, "Codec rows").
      */
     public static final int CODEC_WARMUP_ITERATIONS = 2;
     public static final int CODEC_WARMUP_MS = 1000;
@@ -64,25 +61,23 @@ public final class Timings {
 
     /**
      * The permessage-deflate echo ({@code CompressionBenchmark}): 15 s of warm-up, then the scenarios'
-     * 3 x 1 s. A deflate round trip runs two Netty pipelines (or a server's and Netty's client) plus
-     * the compressors' and decompressors' own embedded pipelines: about 2 700 compilation tasks, and
-     * with the fork on one CPU the JIT needs 10-14 s (Netty JSON 8192 B per second on one CPU: 454,
-     * 1423, 2026 ... 3083, 3903, 4304, 4094 ... rt/s; Netty 256 B levels at 11 s, Jetty 256 B at
-     * 13-14 s; results/deflate-warmup-2026-12-02). With 5 s of warm-up the forks were timed on the
-     * climb, 1491 to 5073 rt/s apart (3.4x). It costs the scenarios set about 14 s per deflate fork.
+     * 3 x 1 s. A deflate round trip runs a server's and a client's pipelines plus the compressors' and
+     * decompressors' own: thousands of compilation tasks, and with the fork on one CPU the JIT needs
+     * 10-14 s, so a shorter warm-up times forks on the climb (docs/comparing-versions.md, "Deflate
+     * rows"). It costs the scenarios set about 14 s per deflate fork.
      */
     public static final int DEFLATE_WARMUP_ITERATIONS = 15;
     public static final int DEFLATE_WARMUP_MS = 1000;
 
-    /** Open-loop latency: p99 at 1000/s moved from ~1.7 ms to ~0.4 ms with 5 warm-ups instead of 1-2. */
+    /** Open-loop latency: with 1-2 warm-up iterations p99 at 1000/s was several times its settled value (docs/scenarios.md). */
     public static final int OPEN_LOOP_WARMUP_ITERATIONS = 5;
     public static final int OPEN_LOOP_WARMUP_MS = 1000;
 
     /**
      * The version comparison's echo rows: 7 x 1 s of warm-up, then 3 x 500 ms. Forks, not
      * iterations, are the independent samples, so forks are short and many. On one CPU at 100000 B
-     * Netty needs about 4 s and Jetty 6-7 s to reach its steady rate (with 4 s a calibrated 5 % at
-     * 100000 B was lost in the noise, [-8.2 %, +3.5 %]).
+     * Jetty needs 6-7 s to reach its steady rate, and with 4 s a calibrated 5 % was lost there
+     * (docs/comparing-versions.md).
      */
     public static final int COMPARE_ECHO_WARMUP_ITERATIONS = 7;
     public static final int COMPARE_ECHO_WARMUP_MS = 1000;
@@ -95,11 +90,10 @@ public final class Timings {
 
     /**
      * The version comparison's codec rows: 4 x 1 s of warm-up, then 4 x 250 ms. Each fork of a
-     * parallel pair has one CPU, where the JIT compiles beside the benchmark thread: measured per
-     * second with the fork on one CPU, the iterations' mean fell until the third second for every
-     * row and the fourth for Netty's 256-byte masking (Netty parsing 256 B: 10.1 k, 2045, 675, 644,
-     * 599 ... 556 ns; results/codec-steady-2026-12-02). 500 ms of warm-up, as before, timed the JIT.
-     * Not longer: nine rows must get Holm's floor of 9 pairs within the 15-minute budget.
+     * parallel pair has one CPU, where the JIT compiles beside the benchmark thread, and there the
+     * per-iteration mean falls until the third or fourth second (docs/comparing-versions.md, "Codec
+     * rows"); 500 ms of warm-up timed the JIT. Not longer: nine rows must get Holm's floor of 9 pairs
+     * within the 15-minute budget.
      */
     public static final int COMPARE_CODEC_WARMUP_ITERATIONS = 4;
     public static final int COMPARE_CODEC_WARMUP_MS = 1000;

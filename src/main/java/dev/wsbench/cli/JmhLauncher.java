@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,7 +102,7 @@ public final class JmhLauncher {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create the results folder " + dir + ": " + e.getMessage());
         }
-        String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp = now.format(Settings.RUN_STAMP);
         return JmhArgs.withSuiteOptions(user, dir.resolve("jmh-" + stamp).toString()).toArray(new String[0]);
     }
 

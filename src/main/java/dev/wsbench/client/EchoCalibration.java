@@ -10,13 +10,12 @@ package dev.wsbench.client;
  * and the user sees whether the comparison finds it.
  *
  * <p>The spin is in the client's timed path, not in the server's echo path, because a delay inside a
- * server did not add its own length to a round trip: with the whole fork on one CPU, a 1.4 µs spin in
- * Jetty's echo handler made its 256-byte echo 7.9 % <em>faster</em>. Here it comes closer (Netty
- * 256 B: −5.2 % for −5 %), but not always: a client spin also delays the next request, and on one CPU
- * that changes how a server's threads park and wake (Jetty 256 B: −11.8 % for −5 %; for a 0.37 µs
- * spin the process's CPU per echo rose 2.98 µs, 1.22 µs of it on Jetty's threads, on 2026-12-02).
- * The comparison reports injected against measured, and the CPU per echo of both sides, for every
- * echo row, so such rows show (docs/comparing-versions.md, "Measured on the project's VM").
+ * server does not add its own length to a round trip (one in Jetty's handler made its 256-byte echo
+ * faster). A client spin comes closer, but not always: it also delays the next request, and on one
+ * CPU that can change how a server's threads park and wake, so that the process spends more CPU per
+ * echo than the spin. The comparison reports injected against measured, and the CPU per echo of
+ * both sides, for every echo row, so such rows show; the measurements are in
+ * docs/comparing-versions.md ("Calibration" and "Measured on a quiet VM").
  * Off (the default, 0) the check is a constant the JIT folds away.
  */
 public final class EchoCalibration {

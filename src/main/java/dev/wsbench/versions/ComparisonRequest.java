@@ -1,5 +1,6 @@
 package dev.wsbench.versions;
 
+import dev.wsbench.Settings;
 import dev.wsbench.ParamNames;
 import dev.wsbench.BenchmarkNames;
 import dev.wsbench.Arguments;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,7 +100,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
             throw new UsageException("--budget " + budget.toSeconds() + "s leaves no time for a pilot; give at least 1m, or a fixed --pairs N");
         }
         if (out == null) {
-            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            String stamp = LocalDateTime.now().format(Settings.RUN_STAMP);
             out = Path.of("results", "runs", "compare-" + library.cliName() + "-" + safe(baseline) + "-vs-" + safe(candidate) + "-" + stamp);
         }
         Files.createDirectories(out);

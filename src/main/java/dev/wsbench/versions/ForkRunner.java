@@ -39,13 +39,10 @@ final class ForkRunner {
 
     /**
      * A codec fork's benchmark JVM touches its whole (fixed, 2 GiB) heap at start. Without it the
-     * kernel's zeroing of each page on first touch is timed: measured with G1 on the project's VM,
-     * 250 ms iterations of Netty's and Jetty's 256-byte parsing ran 3x slower for about 2 s, from 2-3 s
-     * into every fork (Netty 430 ns -> 1280 ns -> 430 ns), while G1 grew the young generation into
-     * pages never used before; with the heap pre-touched the phase is gone (Netty 330-390 ns
-     * throughout). Not for echo forks: there five forks of Netty's 256-byte echo on one CPU came out
-     * at 99-106 k round trips/s without it and at 72-79 k or 104-105 k with it
-     * (results/codec-steady-2026-12-02). It costs about 1 s of JVM start per fork.
+     * kernel's zeroing of each page on first touch is timed: with G1, the 256-byte parsing rows ran
+     * 3x slower for about 2 s of every fork while G1 grew into pages never used before, and with the
+     * heap pre-touched that phase is gone. Not for echo forks, whose forks then split into two levels
+     * (docs/comparing-versions.md, "Codec rows"). It costs about 1 s of JVM start per fork.
      */
     static final String PRETOUCH = "-XX:+AlwaysPreTouch";
 

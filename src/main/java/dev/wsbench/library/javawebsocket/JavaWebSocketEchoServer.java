@@ -55,10 +55,9 @@ import org.java_websocket.server.WebSocketServer;
  * selector thread, acting on a stale "writable" readiness (keys are not removed from the selected
  * set), finds the out-queue empty and sets the interest back to READ just after a decoder thread
  * queued a reply and asked for WRITE. The reply then waits until the next send on that connection;
- * in a ping-pong there is none, so the echo never comes. How often is a race: sessions on
- * 2026-11-24 saw it between once per 3 000 and once per 400 000 round trips at 256 and 8192 bytes;
- * on 2026-11-26 it did not fire in about 790 000 measured round trips (default run plus a 3-fork,
- * 10-iteration echo run; see the README), so every row reports its own count. A real application
+ * in a ping-pong there is none, so the echo never comes. How often is a race whose rate moves from
+ * session to session (docs/measurement.md#java-websocket-lost-write-interest has the counts), so
+ * every row reports its own. A real application
  * sees such a message delayed until its
  * next message to that peer (Java-WebSocket issue #145 describes that symptom). So that a run can
  * finish, this adapter checks every {@value #RESCUE_TICK_MS} ms for a connection whose queued data
