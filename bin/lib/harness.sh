@@ -2,8 +2,10 @@
 # the library registry (dev.wsbench.library.Library) what it knows, so that no script rebuilds
 # either on its own.
 #
+# Sourcing sets WSBENCH_ROOT, the project's folder.
+#
 #   harness_build GOAL NAME   mvn GOAL (compile or test-compile) plus the dependency class path;
-#                             sets WSBENCH_ROOT and WSBENCH_CLASSPATH (classes, test classes after
+#                             sets WSBENCH_CLASSPATH (classes, test classes after
 #                             test-compile, the jars); Maven's output goes to target/NAME-maven.log
 #                             and is shown, with one line saying what failed, only when it fails
 #                             (exit 2)

@@ -268,19 +268,14 @@ public final class PairedComparison {
         return flagged / (double) z.length;
     }
 
-    /** The largest T+ whose exact two-sided p-value is below {@code alpha} (-1 when none is). */
+    /**
+     * The largest T+ whose exact two-sided p-value is below {@code alpha} (-1 when none is): the
+     * interval's rank at the same alpha, less one. That rank counts the T+ with P(T+ <= t) <=
+     * alpha / 2, this needs it strictly below; the two agree because the null probabilities are
+     * multiples of 2^-n and alpha / 2 (0.05 over a row count, halved) never is one.
+     */
     static int signedRankCritical(int n, double alpha) {
-        double[] p = signedRankDistribution(n);
-        double cdf = 0;
-        int t = -1;
-        for (int k = 0; k < p.length; k++) {
-            cdf += p[k];
-            if (2 * cdf >= alpha) {
-                break;
-            }
-            t = k;
-        }
-        return t;
+        return signedRankCiRank(n, alpha) - 1;
     }
 
     /** The fewest pairs with which any of {@code rows} rows can be significant after Holm: 2 / 2^n < alpha / rows, and at least {@link #MIN_PAIRS}. */

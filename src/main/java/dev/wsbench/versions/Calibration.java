@@ -2,6 +2,7 @@ package dev.wsbench.versions;
 
 import com.google.gson.JsonObject;
 import dev.wsbench.placement.CpuProfiler;
+import dev.wsbench.results.JmhResult;
 import dev.wsbench.results.JmhResultFile;
 import dev.wsbench.results.PairedComparison;
 import java.util.Arrays;
@@ -111,8 +112,10 @@ final class Calibration {
                             + "%+.2f %% of this run's baseline median, %.0f ns), measured %+.2f %% [%+.2f %%, %+.2f %%]: %s, %s%n",
                     rows.get(r), injected, spinNanos[r], sizedNanosPerOp[r], onThisRun, baselineNanos, row.changePercent(), row.lowPercent(),
                     row.highPercent(), Double.isNaN(row.lowPercent()) ? "no interval" : inside ? "inside the interval" : "OUTSIDE the interval", row.regression() ? "flagged" : "not flagged"));
-            double[] process = {medianMetric(baselineForks.get(r), CpuProfiler.PROCESS_METRIC), medianMetric(candidateForks.get(r), CpuProfiler.PROCESS_METRIC)};
-            double[] server = {medianMetric(baselineForks.get(r), CpuProfiler.SERVER_METRIC), medianMetric(candidateForks.get(r), CpuProfiler.SERVER_METRIC)};
+            List<JmhResult> base = parsed(baselineForks.get(r));
+            List<JmhResult> cand = parsed(candidateForks.get(r));
+            double[] process = {medianMetric(base, CpuProfiler.PROCESS_METRIC), medianMetric(cand, CpuProfiler.PROCESS_METRIC)};
+            double[] server = {medianMetric(base, CpuProfiler.SERVER_METRIC), medianMetric(cand, CpuProfiler.SERVER_METRIC)};
             if (!Double.isNaN(process[0]) && !Double.isNaN(process[1])) {
                 out.append(String.format(Locale.ROOT, "calibration:   CPU per echo, median of the forks: baseline %.2f us (server threads %.2f), "
                                 + "candidate %.2f us (server threads %.2f): %+.2f us for a %.2f us spin, the server's threads %+.2f us%n",
@@ -122,9 +125,14 @@ final class Calibration {
         return out.toString();
     }
 
+    /** One row's forks of one side, each fork's JSON parsed once for both CPU metrics. */
+    private static List<JmhResult> parsed(List<JsonObject> forks) {
+        return forks.stream().map(JmhResultFile::parse).toList();
+    }
+
     /** The median over forks of a secondary metric's score; NaN when no fork has it. */
-    static double medianMetric(List<JsonObject> forks, String metric) {
-        return PairedComparison.median(forks.stream().map(JmhResultFile::parse).map(f -> f.secondary().get(metric))
+    static double medianMetric(List<JmhResult> forks, String metric) {
+        return PairedComparison.median(forks.stream().map(f -> f.secondary().get(metric))
                 .filter(v -> v != null && !Double.isNaN(v)).mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -1,10 +1,10 @@
 package dev.wsbench.versions;
 
-import dev.wsbench.Settings;
-import dev.wsbench.ParamNames;
-import dev.wsbench.BenchmarkNames;
 import dev.wsbench.Arguments;
 import dev.wsbench.Arguments.UsageException;
+import dev.wsbench.BenchmarkNames;
+import dev.wsbench.ParamNames;
+import dev.wsbench.Settings;
 import dev.wsbench.cli.ParamCheck;
 import dev.wsbench.library.Library;
 import dev.wsbench.results.PairedComparison;

@@ -4,9 +4,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.wsbench.Arguments.UsageException;
+import dev.wsbench.cli.JmhArgs;
 import dev.wsbench.client.EchoCalibration;
-import dev.wsbench.placement.CpuProfiler;
 import dev.wsbench.placement.CpuAffinity;
+import dev.wsbench.placement.CpuProfiler;
 import dev.wsbench.results.JmhResult;
 import dev.wsbench.results.JmhResultFile;
 import java.io.IOException;
@@ -132,7 +133,7 @@ final class ForkRunner {
         c.addAll(List.of("-bm", row.mode().shortLabel(), "-f", "1", "-wf", "0", "-foe", "true", "-rf", "json", "-rff", json.toString()));
         row.params().forEach((k, v) -> c.addAll(List.of("-p", k + "=" + v)));
         if (cpuProfile && row.echoesThroughServer()) {
-            c.addAll(List.of("-prof", CpuProfiler.class.getName()));
+            c.addAll(List.of("-prof", JmhArgs.CPU_PROFILER));
         }
         if (defaultTiming) {
             c.addAll(Timing.forRow(row).jmhArgs());
