@@ -19,8 +19,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Every script in {@code bin/} run as a user runs it, on a fresh copy of the project (the files git
- * would clone: tracked and untracked-but-not-ignored, nothing built): the version comparison and the
- * connection probe end to end on tiny selections, the other scripts' argument errors. Each takes
+ * would clone: tracked and untracked-but-not-ignored, nothing built), each end to end on a tiny
+ * selection (the version comparison, the connection probe, the two-file comparison, memory per
+ * connection, the malformed-frame table), and every script's argument errors. Each takes
  * Maven and forks, so about three minutes in all: {@code .ci/run} runs this class on its own
  * ({@code mvn test -Dtest=BinScriptsTest -Dwsbench.scriptTests=true}); a plain {@code mvn test}
  * skips it.
@@ -71,6 +72,24 @@ class BinScriptsTest {
         assertEquals(0, r.code, r.output);
         assertTrue(r.output.contains("== netty, 20 connections"), r.output);
         assertTrue(r.output.contains("ConnectionScalingBenchmark"), r.output);
+    }
+
+    @Test
+    void compareComparesTwoCommittedResultFilesEndToEnd() throws Exception {
+        // two default runs of one Netty release, kept in results/archive/: nothing to flag
+        String dir = "results/archive/netty-4.1-vs-4.2/";
+        Run r = run(clone, 300, "bash", "bin/compare", "--baseline", dir + "netty-4.2.20.Final.json", "--candidate",
+                dir + "netty-4.2.20.Final-second-run.json", "--fail-above", "50");
+        assertEquals(0, r.code, r.output);
+        assertTrue(r.output.contains("compare result: 0"), r.output);
+        assertTrue(r.output.contains("EchoBenchmark.roundTrip"), r.output);
+    }
+
+    @Test
+    void connectionMemoryMeasuresAServerInItsOwnProcess() throws Exception {
+        Run r = run(clone, 300, "bash", "bin/connection-memory", "20", "netty");
+        assertEquals(0, r.code, r.output);
+        assertTrue(r.output.contains("| Netty | 20 |"), r.output);
     }
 
     @Test
