@@ -26,7 +26,9 @@ import dev.wsbench.server.ServerFactory;
 import dev.wsbench.server.ServerOptions;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -66,8 +68,8 @@ public enum Library {
     VERTX("vertx", "Vert.x", new Maven("io.vertx", "vertx.version", "io.vertx:vertx-core", "io.vertx.core.Vertx", NETTY),
             VertxEchoServer::start, VertxEchoClient::connect, null),
     /** A client only; its frame code ({@code okhttp3.internal.ws}) is internal. */
-    OKHTTP("okhttp", "OkHttp", new Maven("com.squareup.okhttp3", "okhttp.version", "com.squareup.okhttp3:okhttp", "okhttp3.OkHttpClient"),
-            null, OkHttpEchoClient::connect, null);
+    OKHTTP("okhttp", "OkHttp", new Maven("com.squareup.okhttp3", "okhttp.version", "com.squareup.okhttp3:okhttp", "okhttp3.OkHttpClient", null,
+            new Renamed("okhttp.artifact", "okhttp", 5, "okhttp-jvm")), null, OkHttpEchoClient::connect, null);
 
     /**
      * Where a library's jars come from.
@@ -80,10 +82,27 @@ public enum Library {
      *     actually loaded
      * @param runsOn the library under test it is built on (Vert.x on Netty), or null: provenance
      *     reports that library's loaded version beside this one's
+     * @param renamed its jar's artifact id changed at a major version, or null
      */
-    public record Maven(String groupId, String versionProperty, String probeArtifact, String probeClass, Library runsOn) {
+    public record Maven(String groupId, String versionProperty, String probeArtifact, String probeClass, Library runsOn, Renamed renamed) {
         public Maven(String groupId, String versionProperty, String probeArtifact, String probeClass) {
-            this(groupId, versionProperty, probeArtifact, probeClass, null);
+            this(groupId, versionProperty, probeArtifact, probeClass, null, null);
+        }
+
+        public Maven(String groupId, String versionProperty, String probeArtifact, String probeClass, Library runsOn) {
+            this(groupId, versionProperty, probeArtifact, probeClass, runsOn, null);
+        }
+    }
+
+    /**
+     * A jar published under another artifact id from a major version on (OkHttp 5's JVM jar is
+     * {@code okhttp-jvm}; its {@code okhttp} became Kotlin multiplatform metadata): the pom property
+     * that names the artifact, its value before that major version and from it on.
+     */
+    public record Renamed(String property, String before, int fromMajor, String after) {
+        String artifactFor(String version) {
+            String major = version.replaceFirst("^(\\d+).*", "$1");
+            return major.matches("\\d+") && Integer.parseInt(major) < fromMajor ? before : after;
         }
     }
 
@@ -116,6 +135,20 @@ public enum Library {
     /** The pom property that selects its version, e.g. {@code netty.version}. */
     public String versionProperty() {
         return maven.versionProperty();
+    }
+
+    /**
+     * The pom properties that select {@code version}: its version property, and the artifact id
+     * where the library renamed its jar ({@link Renamed}), so that every version in a sweep or a
+     * comparison resolves to the jar it was published as.
+     */
+    public Map<String, String> mavenProperties(String version) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(versionProperty(), version);
+        if (maven.renamed() != null) {
+            p.put(maven.renamed().property(), maven.renamed().artifactFor(version));
+        }
+        return p;
     }
 
     /** See {@link Maven#groupId()}. */
@@ -262,6 +295,8 @@ public enum Library {
 
     /**
      * For scripts: {@code Library property NAME} prints the library's version property, {@code
+     * Library maven-args NAME VERSION} the Maven arguments that select that version, one a line
+     * ({@link #mavenProperties}), {@code
      * Library server NAME} its constant (the benchmarks' {@code -p server=} value) when it has a
      * server, {@code Library names [server|client|codec]} the script names (of those with that
      * role), comma-separated for messages, {@code Library list server|client|codec} the same one a
@@ -271,6 +306,8 @@ public enum Library {
         try {
             if (args.length == 2 && args[0].equals("property")) {
                 System.out.println(byName(args[1]).versionProperty());
+            } else if (args.length == 3 && args[0].equals("maven-args")) {
+                byName(args[1]).mavenProperties(args[2]).forEach((k, v) -> System.out.println("-D" + k + "=" + v));
             } else if (args.length == 2 && args[0].equals(ParamNames.SERVER)) {
                 System.out.println(serverNamed(args[1]).name());
             } else if (args.length == 1 && args[0].equals("names")) {
@@ -280,7 +317,7 @@ public enum Library {
             } else if (args.length == 2 && args[0].equals("list")) {
                 Arrays.stream(values()).filter(roleNamed(args[1])).map(Library::cliName).forEach(System.out::println);
             } else {
-                throw new IllegalArgumentException("usage: Library property NAME | Library server NAME | Library names [server|client|codec]"
+                throw new IllegalArgumentException("usage: Library property NAME | Library maven-args NAME VERSION | Library server NAME | Library names [server|client|codec]"
                         + " | Library list server|client|codec");
             }
         } catch (IllegalArgumentException e) {

@@ -77,6 +77,11 @@ record BenchmarkRow(String benchmark, Mode mode, Map<String, String> params) {
         return JmhResult.shortName(benchmark);
     }
 
+    /** The key its results carry ({@link JmhResult#key()}): benchmark, mode and parameters. */
+    String key() {
+        return shortName() + " " + mode.shortLabel() + " " + new TreeMap<>(params);
+    }
+
     /** Whether a larger score is better (throughput), rather than a smaller one (time per operation). */
     boolean higherIsBetter() {
         return mode == Mode.Throughput;

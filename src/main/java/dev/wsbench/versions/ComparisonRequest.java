@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
@@ -31,13 +32,19 @@ import org.openjdk.jmh.runner.options.Options;
  * @param targetEchoPercent the half-width of the 95 % interval the budget aims at for echo rows
  * @param targetCodecPercent the same for the other rows (codecs)
  * @param defaultTiming whether the run picks each row's timing ({@link Timing}): no JMH arguments were given
+ * @param under a framework that runs on {@link #library} (Vert.x on Netty), whose server and client
+ *        the rows use while the library under it changes version; null when the library is measured itself
  */
 record ComparisonRequest(Library library, String baseline, Path baselineClasspath, String candidate, Path candidateClasspath,
                          Path candidateJars, int pairs, Duration budget, long startedAtMillis, long seed, double calibratePercent,
                          double failAbovePercent, boolean markdown, boolean duet, double targetEchoPercent, double targetCodecPercent, Path out,
-                         List<String> jmhArgs, boolean defaultTiming) {
-    /** Echo at three sizes through the library's server, its masking and its parsing. */
+                         List<String> jmhArgs, boolean defaultTiming, Library under) {
+    /** Echo at three sizes through the library's server (or with its client), its masking and its parsing (where it has a codec). */
     static final String DEFAULT_BENCHMARKS = BenchmarkNames.includeExactly(BenchmarkNames.ECHO, BenchmarkNames.MASKING_LIBRARY, BenchmarkNames.PARSING);
+    /** The echo alone: for a library without a frame codec of its own (Tomcat, Vert.x, OkHttp). */
+    static final String ECHO_ONLY = BenchmarkNames.includeExactly(BenchmarkNames.ECHO);
+    /** The server a client-only library (OkHttp) echoes through, at the pom's version. */
+    static final Library SERVER_FOR_CLIENTS = Library.NETTY;
     /** A whole comparison, Maven included, within a quarter of an hour: what a pull request's check can afford. */
     static final Duration DEFAULT_BUDGET = Duration.ofMinutes(15);
     static final double DEFAULT_TARGET_ECHO_PERCENT = 2;
@@ -65,6 +72,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
         double targetEcho = DEFAULT_TARGET_ECHO_PERCENT;
         double targetCodec = DEFAULT_TARGET_CODEC_PERCENT;
         Path out = null;
+        Library under = null;
         int i = 0;
         for (; i < args.length && args[i].startsWith("--"); i++) {
             String a = args[i];
@@ -90,6 +98,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
                 case "--target-echo" -> targetEcho = Arguments.number(Arguments.value(args, ++i, a), a, 0.1, 100);
                 case "--target-codec" -> targetCodec = Arguments.number(Arguments.value(args, ++i, a), a, 0.1, 100);
                 case "--out" -> out = Path.of(Arguments.value(args, ++i, a));
+                case "--under" -> under = libraryNamed(Arguments.value(args, ++i, a));
                 default -> throw new UsageException("unknown option '" + a + "'");
             }
         }
@@ -105,17 +114,60 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
         }
         Files.createDirectories(out);
         List<String> given = Arrays.asList(args).subList(i, args.length);
-        List<String> jmhArgs = jmhArgs(library, given);
+        checkUnder(library, under);
+        List<String> jmhArgs = under == null ? jmhArgs(library, given) : jmhArgsUnder(under, given);
         boolean duet = !sequential && cpus >= 2;
         if (duet) {
-            List<String> placements = ParamCheck.given(jmhArgs.toArray(new String[0])).get(ParamNames.PLACEMENT);
-            if (!placements.equals(List.of(DEFAULT_PLACEMENT))) {
-                throw new UsageException("-p placement=" + String.join(",", placements) + ": parallel pairs run each fork on one CPU of its own,"
-                        + " so only placement ONE_CPU means what it says; add --sequential to compare other placements one fork at a time");
-            }
+            checkParallelPlacement(jmhArgs);
         }
         return new ComparisonRequest(library, baseline, baseCp, candidate, candCp, jars, pairs, budget, startedAt, seed, calibrate, failAbove,
-                markdown, duet, targetEcho, targetCodec, out, jmhArgs, given.isEmpty());
+                markdown, duet, targetEcho, targetCodec, out, jmhArgs, given.isEmpty(), under);
+    }
+
+    /** The library whose version is measured with its loaded version, as provenance states it ("5.0.7 on Netty 4.1.118.Final" under Vert.x). */
+    Library measured() {
+        return under == null ? library : under;
+    }
+
+    /**
+     * Parallel forks run on one CPU each, so only placement ONE_CPU means what it says.
+     *
+     * @throws UsageException for any other placement
+     */
+    static void checkParallelPlacement(List<String> jmhArgs) {
+        List<String> placements = ParamCheck.given(jmhArgs.toArray(new String[0])).get(ParamNames.PLACEMENT);
+        if (!placements.equals(List.of(DEFAULT_PLACEMENT))) {
+            throw new UsageException("-p placement=" + String.join(",", placements) + ": parallel pairs run each fork on one CPU of its own,"
+                    + " so only placement ONE_CPU means what it says; add --sequential to compare other placements one fork at a time");
+        }
+    }
+
+    /**
+     * {@code --under FRAMEWORK}: the framework must run on the library ({@link Library#runsOn()}).
+     *
+     * @throws UsageException naming the frameworks that do
+     */
+    static void checkUnder(Library library, Library under) {
+        if (under != null && under.runsOn() != library) {
+            String on = Arrays.stream(Library.values()).filter(l -> l.runsOn() == library).map(Library::cliName)
+                    .collect(Collectors.joining(", "));
+            throw new UsageException("--under " + under.cliName() + ": " + under.displayName() + (under.runsOn() == null ? " runs on no other library"
+                    : " runs on " + under.runsOn().displayName()) + ", not on " + library.displayName() + "; frameworks on "
+                    + library.displayName() + ": " + (on.isEmpty() ? "none" : on));
+        }
+    }
+
+    /** The echo through the framework's server with its client, both on the library under it; the placement added unless given. */
+    static List<String> jmhArgsUnder(Library under, List<String> given) {
+        List<String> args = new ArrayList<>(given);
+        if (args.isEmpty()) {
+            args.add(ECHO_ONLY);
+        }
+        Map<String, List<String>> params = ParamCheck.given(args.toArray(new String[0]));
+        if (!params.containsKey(ParamNames.CLIENT) && under.hasClient()) {
+            args.addAll(List.of("-p", ParamNames.CLIENT + "=" + under.name()));
+        }
+        return jmhArgs(under, args);
     }
 
     /** Fewer than {@link PairedComparison#MIN_PAIRS} pairs give no interval: only a smoke run. */
@@ -123,17 +175,24 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
         return pairs > 0 && pairs < PairedComparison.MIN_PAIRS;
     }
 
-    /** The JMH arguments a comparison runs: the user's, or the default set; the library's rows and the placement added unless given. */
+    /**
+     * The JMH arguments a comparison runs: the user's, or the default set (the echo, and masking and
+     * parsing for a library with a codec); the library's server (a client-only library: its client,
+     * echoing through {@link #SERVER_FOR_CLIENTS}), its codec and the placement added unless given.
+     */
     static List<String> jmhArgs(Library library, List<String> given) {
         List<String> args = new ArrayList<>(given);
         if (args.isEmpty()) {
-            args.add(DEFAULT_BENCHMARKS);
+            args.add(library.hasCodec() ? DEFAULT_BENCHMARKS : ECHO_ONLY);
         }
         Map<String, List<String>> params = ParamCheck.given(args.toArray(new String[0]));
         if (!params.containsKey(ParamNames.SERVER)) {
-            args.addAll(List.of("-p", ParamNames.SERVER + "=" + library.name()));
+            args.addAll(List.of("-p", ParamNames.SERVER + "=" + (library.hasServer() ? library : SERVER_FOR_CLIENTS).name()));
         }
-        if (!params.containsKey(ParamNames.LIBRARY)) {
+        if (!library.hasServer() && !params.containsKey(ParamNames.CLIENT)) {
+            args.addAll(List.of("-p", ParamNames.CLIENT + "=" + library.name()));
+        }
+        if (library.hasCodec() && !params.containsKey(ParamNames.LIBRARY)) {
             args.addAll(List.of("-p", ParamNames.LIBRARY + "=" + library.name()));
         }
         if (!params.containsKey(ParamNames.PLACEMENT)) {
@@ -184,7 +243,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
         return rest;
     }
 
-    private static Library libraryNamed(String name) {
+    static Library libraryNamed(String name) {
         try {
             return Library.byName(name);
         } catch (IllegalArgumentException e) {
@@ -192,7 +251,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
         }
     }
 
-    private static String safe(String label) {
+    static String safe(String label) {
         return label.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -78,9 +78,18 @@ final class ForkRunner {
      * @throws UsageException naming the fork and its log when it fails or runs past its timeout
      */
     Fork run(BenchmarkRow row, Schedule.Side side, long spinNanos, String name, List<Integer> cpus) {
+        return run(row, side.label(), classpaths.get(side), spinNanos, name, cpus);
+    }
+
+    /**
+     * One fork on any class path (a release sweep has one per version, {@link VersionSweep}).
+     *
+     * @param label what the fork measures, for its messages: "baseline", or a version
+     */
+    Fork run(BenchmarkRow row, String label, List<Path> classpath, long spinNanos, String name, List<Integer> cpus) {
         Path json = forkDir.resolve(name + ".json");
         Path output = forkDir.resolve(name + ".log");
-        List<String> command = command(row, side, spinNanos, json, cpus);
+        List<String> command = command(row, classpath, spinNanos, json, cpus);
         long t0 = System.nanoTime();
         int code;
         try {
@@ -89,7 +98,7 @@ final class ForkRunner {
             if (!p.waitFor(FORK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new UsageException("the " + side.label() + " fork of " + row + " (" + name + ") ran past " + FORK_TIMEOUT_SECONDS
+                throw new UsageException("the " + label + " fork of " + row + " (" + name + ") ran past " + FORK_TIMEOUT_SECONDS
                         + " s (-Dwsbench.forkTimeoutSeconds) and was stopped; its output: " + output);
             }
             code = p.exitValue();
@@ -100,23 +109,27 @@ final class ForkRunner {
             throw new UsageException("interrupted while waiting for the fork " + name);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        appendToLog(name, side, row, output);
+        appendToLog(name, label, row, output);
         if (code != 0 || !Files.isRegularFile(json)) {
-            throw new UsageException("the " + side.label() + " fork of " + row + " (" + name + ") failed (exit " + code + "); its output: " + output);
+            throw new UsageException("the " + label + " fork of " + row + " (" + name + ") failed (exit " + code + "); its output: " + output);
         }
-        JsonObject result = onlyResult(json, row, side);
+        JsonObject result = onlyResult(json, row, label);
         JmhResult parsed = JmhResultFile.parse(result);
         double[] sample = parsed.forkSamples(); // empty in sample-time mode, whose score is its mean
         return new Fork(result, sample.length > 0 ? sample[0] : parsed.score(), parsed.unit(), seconds);
     }
 
     List<String> command(BenchmarkRow row, Schedule.Side side, long spinNanos, Path json, List<Integer> cpus) {
+        return command(row, classpaths.get(side), spinNanos, json, cpus);
+    }
+
+    List<String> command(BenchmarkRow row, List<Path> classpath, long spinNanos, Path json, List<Integer> cpus) {
         List<String> c = new ArrayList<>();
         if (cpus != null) {
             c.addAll(List.of(CpuAffinity.TASKSET, "-c", CpuAffinity.list(cpus)));
         }
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        c.addAll(List.of("-Xmx256m", "-Djmh.ignoreLock=true", "-cp", SideClasspath.join(classpaths.get(side)), "org.openjdk.jmh.Main"));
+        c.addAll(List.of("-Xmx256m", "-Djmh.ignoreLock=true", "-cp", SideClasspath.join(classpath), "org.openjdk.jmh.Main"));
         c.add(row.include());
         List<String> prepend = new ArrayList<>(row.echoesThroughServer() ? List.of() : List.of(PRETOUCH));
         for (int i = 0; i < forkArgs.size(); i++) {
@@ -141,8 +154,8 @@ final class ForkRunner {
         return c;
     }
 
-    private synchronized void appendToLog(String name, Schedule.Side side, BenchmarkRow row, Path output) {
-        log.printf("%n==== %s %s %s%n", name, side, row);
+    private synchronized void appendToLog(String name, String label, BenchmarkRow row, Path output) {
+        log.printf("%n==== %s %s %s%n", name, label, row);
         try {
             log.write(Files.readAllBytes(output));
         } catch (IOException e) {
@@ -151,15 +164,15 @@ final class ForkRunner {
         log.flush();
     }
 
-    private static JsonObject onlyResult(Path json, BenchmarkRow row, Schedule.Side side) {
+    private static JsonObject onlyResult(Path json, BenchmarkRow row, String label) {
         JsonArray results;
         try {
             results = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonArray();
         } catch (IOException | RuntimeException e) {
-            throw new UsageException("the " + side.label() + " fork of " + row + " wrote no readable JMH JSON (" + json + "): " + e.getMessage());
+            throw new UsageException("the " + label + " fork of " + row + " wrote no readable JMH JSON (" + json + "): " + e.getMessage());
         }
         if (results.size() != 1) {
-            throw new UsageException("the " + side.label() + " fork of " + row + " produced " + results.size() + " results instead of one (" + json
+            throw new UsageException("the " + label + " fork of " + row + " produced " + results.size() + " results instead of one (" + json
                     + "); its pattern or parameters select more than the row");
         }
         return results.get(0).getAsJsonObject();

@@ -92,9 +92,10 @@ public final class InterleavedComparison {
     private static ExitCode compare(ComparisonRequest request, List<BenchmarkRow> rows, Map<Schedule.Side, List<Path>> classpaths,
                                     Map<Schedule.Side, Provenance> provenance, List<Integer> cpus, PrintStream log) throws IOException {
         String name = request.library().displayName();
-        System.out.printf(Locale.ROOT, "%s: baseline %s (loads %s), candidate %s (loads %s)%n", name, request.baseline(),
-                provenance.get(Schedule.Side.BASELINE).libraries().get(name), request.candidate(),
-                provenance.get(Schedule.Side.CANDIDATE).libraries().get(name));
+        String measured = request.measured().displayName();
+        System.out.printf(Locale.ROOT, "%s: baseline %s (loads %s %s), candidate %s (loads %s %s)%n", name, request.baseline(), measured,
+                provenance.get(Schedule.Side.BASELINE).libraries().get(measured), request.candidate(), measured,
+                provenance.get(Schedule.Side.CANDIDATE).libraries().get(measured));
         Lanes lanes = Lanes.of(request.duet(), cpus);
         System.out.printf(Locale.ROOT, "%d rows; %s; %s; order seed %d (--seed %d repeats it); JMH args: %s%n", rows.size(), lanes,
                 design(request, rows.size()), request.seed(), request.seed(), String.join(" ", request.jmhArgs()));
@@ -142,8 +143,9 @@ public final class InterleavedComparison {
             }
         }
         Files.writeString(request.out().resolve("order.tsv"), record.orderTsv());
-        String note = String.format(Locale.ROOT, "interleaved comparison of %s: %s (baseline) vs %s (candidate), %s, %s, pairs by row %s, order seed %d%s%s",
-                name, request.baseline(), request.candidate(), lanes, design(request, rows.size()), PairBudget.describe(record.pairsByRow()),
+        String note = String.format(Locale.ROOT, "interleaved comparison of %s%s: %s (baseline) vs %s (candidate), %s, %s, pairs by row %s, order seed %d%s%s",
+                name, request.under() == null ? "" : " under " + measured + " " + provenance.get(Schedule.Side.BASELINE).libraries().get(measured).split(" on ")[0],
+                request.baseline(), request.candidate(), lanes, design(request, rows.size()), PairBudget.describe(record.pairsByRow()),
                 request.seed(), request.defaultTiming() ? ", timing: " + Timing.describeDefaults() : "",
                 calibration.active() ? ", " + calibration.describe() : "");
         Path[] files = new Path[2];
