@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.Options;
  * @param duet both forks of a pair at the same time, each on its own CPU (the default where two CPUs exist)
  * @param targetEchoPercent the half-width of the 95 % interval the budget aims at for echo rows
  * @param targetCodecPercent the same for the other rows (codecs)
- * @param defaultTiming whether the run picks each row's timing ({@link Timing}): no JMH arguments were given
+ * @param defaultTiming whether the run picks each row's timing ({@link Timing}): the JMH arguments set none (-wi, -w, -i, -r)
  * @param under a framework that runs on {@link #library} (Vert.x on Netty), whose server and client
  *        the rows use while the library under it changes version; null when the library is measured itself
  */
@@ -121,7 +121,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
             checkParallelPlacement(jmhArgs);
         }
         return new ComparisonRequest(library, baseline, baseCp, candidate, candCp, jars, pairs, budget, startedAt, seed, calibrate, failAbove,
-                markdown, duet, targetEcho, targetCodec, out, jmhArgs, given.isEmpty(), under);
+                markdown, duet, targetEcho, targetCodec, out, jmhArgs, !setsTiming(given), under);
     }
 
     /** The library whose version is measured with its loaded version, as provenance states it ("5.0.7 on Netty 4.1.118.Final" under Vert.x). */
@@ -199,6 +199,17 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
             args.addAll(List.of("-p", ParamNames.PLACEMENT + "=" + DEFAULT_PLACEMENT));
         }
         return args;
+    }
+
+    /**
+     * Whether the user's JMH arguments set the timing (-wi, -w, -i or -r): then every fork runs with
+     * theirs; otherwise each row gets the comparison's own ({@link Timing#forRow}), a benchmark
+     * pattern or parameters alone keep it.
+     */
+    static boolean setsTiming(List<String> given) {
+        Options o = options(given);
+        return o.getWarmupIterations().hasValue() || o.getWarmupTime().hasValue() || o.getMeasurementIterations().hasValue()
+                || o.getMeasurementTime().hasValue();
     }
 
     /** The user's JMH options (with the benchmark pattern), checked for what an interleaved run decides itself. */

@@ -100,7 +100,7 @@ public final class InterleavedComparison {
         System.out.printf(Locale.ROOT, "%d rows; %s; %s; order seed %d (--seed %d repeats it); JMH args: %s%n", rows.size(), lanes,
                 design(request, rows.size()), request.seed(), request.seed(), String.join(" ", request.jmhArgs()));
         if (request.defaultTiming()) {
-            System.out.println("timing: " + Timing.describeDefaults() + " (JMH arguments replace it)");
+            System.out.println("timing: " + Timing.describeDefaults() + " (-wi, -w, -i or -r replace it)");
         }
         if (request.tooFewPairsForAnInterval()) {
             System.out.println("note: fewer than " + PairedComparison.MIN_PAIRS + " pairs give no interval and no verdict: a smoke run");

@@ -94,7 +94,7 @@ record SweepRequest(Library library, String from, String to, List<String> versio
         }
         Files.createDirectories(out);
         return new SweepRequest(library, from, to, versions, pre, bisect, rounds, budget, startedAt, seed, failAbove, markdown, parallel, under,
-                out, jmhArgs, given.isEmpty());
+                out, jmhArgs, !ComparisonRequest.setsTiming(given));
     }
 
     private static List<String> versionList(String text) {

@@ -129,7 +129,7 @@ public final class VersionSweep {
             System.out.printf(Locale.ROOT, "%d rows; %s; %s; order seed %d (--seed %d repeats it); JMH args: %s%n", rows.size(), rounds.describe(),
                     design, request.seed(), request.seed(), String.join(" ", request.jmhArgs()));
             if (request.defaultTiming()) {
-                System.out.println("timing: " + Timing.describeDefaults() + " (JMH arguments replace it)");
+                System.out.println("timing: " + Timing.describeDefaults() + " (-wi, -w, -i or -r replace it)");
             }
             System.out.println("output: " + request.out() + " (JMH's own output: jmh.log)");
         }
