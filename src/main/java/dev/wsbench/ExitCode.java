@@ -2,7 +2,7 @@ package dev.wsbench;
 
 /**
  * The exit codes of the comparison commands ({@code bin/compare}, {@code bin/compare-versions},
- * {@code mvn jmh:compare}), one home for all of them. Each run also prints {@link #resultLine()}
+ * {@code bin/sweep-versions}, {@code mvn jmh:compare}), one home for all of them. Each run also prints {@link #resultLine()}
  * last, because Maven exits 1 for any failed goal whatever the tool inside returned, so a caller
  * behind Maven reads the line instead.
  */

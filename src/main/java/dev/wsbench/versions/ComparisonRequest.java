@@ -262,6 +262,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
         }
     }
 
+    /** A version or label as a file name: anything but letters, digits, dot, dash and underscore becomes an underscore. */
     static String safe(String label) {
         return label.replaceAll("[^A-Za-z0-9._-]", "_");
     }

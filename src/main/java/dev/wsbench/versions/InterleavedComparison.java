@@ -7,6 +7,7 @@ import dev.wsbench.ExitCode;
 import dev.wsbench.cli.ParamCheck;
 import dev.wsbench.placement.CpuAffinity;
 import dev.wsbench.placement.PlacementException;
+import dev.wsbench.results.ComparisonChart;
 import dev.wsbench.results.JmhResult;
 import dev.wsbench.results.JmhResultFile;
 import dev.wsbench.results.PairedComparison;
@@ -162,15 +163,18 @@ public final class InterleavedComparison {
         String table = c.format(request.markdown());
         String levels = ForkLevels.report(baseline, candidate);
         String calibrated = calibration.active() ? calibration.report(rows, c, record.forks(Schedule.Side.BASELINE), record.forks(Schedule.Side.CANDIDATE)) : "";
-        Files.writeString(request.out().resolve("comparison." + (request.markdown() ? "md" : "txt")), note + "\n\n" + table + levels + calibrated);
+        Path picture = ComparisonChart.write(c, request.failAbovePercent(), name + (request.under() == null ? "" : " under " + measured) + ": "
+                + request.baseline() + " (baseline) against " + request.candidate(), request.out().resolve("comparison.png"));
+        Files.writeString(request.out().resolve("comparison." + (request.markdown() ? "md" : "txt")), note + "\n\n"
+                + (request.markdown() ? "![the comparison, one line per row](comparison.png)\n\n" : "") + table + levels + calibrated);
         Files.writeString(request.out().resolve("comparison.json"), c.toJson(note));
         System.out.println();
         System.out.print(table);
         System.out.print(levels);
         System.out.print(calibrated);
         double minutes = (System.currentTimeMillis() - request.startedAtMillis()) / 60e3;
-        System.out.printf(Locale.ROOT, "%d pairs in %.1f min (%.1f min since the command started, Maven included); results: %s, %s%n",
-                record.size(), (System.nanoTime() - started) / 60e9, minutes, files[0], files[1]);
+        System.out.printf(Locale.ROOT, "%d pairs in %.1f min (%.1f min since the command started, Maven included); results: %s, %s; picture: %s%n",
+                record.size(), (System.nanoTime() - started) / 60e9, minutes, files[0], files[1], picture);
         if (c.anyRegression()) {
             System.err.printf(Locale.ROOT, "FAIL: a regression beyond %s %% (the whole interval, after Holm's correction)%n", request.failAbovePercent());
             return ExitCode.REGRESSION;

@@ -108,7 +108,7 @@ final class MavenVersions {
 
     /** The class path at {@code version}: the harness and benchmarks, then the pom's dependencies with the library at that version. */
     Resolved resolve(String version) {
-        String safe = version.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safe = ComparisonRequest.safe(version);
         Path file = work.resolve(library.cliName() + "-" + safe + ".classpath");
         Path log = work.resolve(library.cliName() + "-" + safe + "-maven.log");
         List<String> args = new ArrayList<>(List.of("-f", pom.toString()));

@@ -73,6 +73,9 @@ record SweepRequest(Library library, String from, String to, List<String> versio
             throw new UsageException("'" + from + "' is not a version; give LIBRARY FROM TO before the JMH arguments");
         }
         List<String> given = Arrays.asList(args).subList(i + positional, args.length);
+        given.stream().filter(a -> a.startsWith("--")).findFirst().ifPresent(a -> {
+            throw new UsageException(a + " after the versions: options go before LIBRARY (bin/sweep-versions [OPTIONS] LIBRARY FROM TO [JMH ARGS])");
+        });
         if (bisect && given.isEmpty()) {
             throw new UsageException("--bisect follows one row: give its benchmark and parameters, for example "
                     + "'\\.EchoBenchmark\\.roundTrip$' -p size=8192");

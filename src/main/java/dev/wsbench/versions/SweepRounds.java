@@ -18,10 +18,11 @@ import java.util.concurrent.Future;
 
 /**
  * The rounds of a release sweep: in every round, every version runs one fork of every row, the rows
- * and, within a row, the versions in a seeded random order. With parallel forks (two CPUs or more,
- * as {@code bin/compare-versions}' pairs) the forks of a row run two at a time, each on a CPU of its
- * own; a row with an odd number of versions gets a filler fork (a random version of the round, not
- * counted) beside its last one, so that every counted fork ran beside another, as the others did.
+ * in a seeded random order. Sequential forks run in a random order; parallel forks (two CPUs or
+ * more, as {@code bin/compare-versions}' pairs) two at a time, each on a CPU of its own, adjacent
+ * versions side by side ({@link #adjacentPairs}), the pairs in a random order; a fork left without
+ * a partner gets a filler fork beside it (a random version of the round, not counted), so that every
+ * counted fork ran beside another, as the others did.
  * A fork that fails leaves its version out of that row from then on, with the reason; the other
  * versions keep their results.
  */
@@ -41,8 +42,6 @@ final class SweepRounds implements AutoCloseable {
     /** Per row, per version label, why it was left out. */
     private final List<Map<String, String>> failed = new ArrayList<>();
     private final StringBuilder order = new StringBuilder("round\trow\tbenchmark\tversion\tcpus\tsample\tunit\tseconds\n");
-    private double seconds;
-    private int done;
 
     SweepRounds(ForkRunner runner, List<BenchmarkRow> rows, boolean parallel, List<Integer> cpus, long seed) {
         this.runner = runner;
@@ -76,24 +75,23 @@ final class SweepRounds implements AutoCloseable {
         Collections.shuffle(order, random);
         for (int r : order) {
             List<Version> running = new ArrayList<>(versions.stream().filter(v -> !failed.get(r).containsKey(v.label())).toList());
-            Collections.shuffle(running, random);
             if (pool == null) {
+                Collections.shuffle(running, random);
                 for (Version v : running) {
-                    finish(r, v, round, tag, attempt(r, v, round, tag, null), totalRounds);
+                    finish(r, v, round, tag, attempt(r, v, round, tag, null, true), totalRounds);
                 }
                 continue;
             }
-            for (int i = 0; i < running.size(); i += 2) {
-                Version a = running.get(i);
-                Version b = i + 1 < running.size() ? running.get(i + 1) : null;
-                Version filler = b != null ? null : versions.get(random.nextInt(versions.size()));
+            for (List<Version> pair : adjacentPairs(running, round, random)) {
+                Version a = pair.get(0);
+                Version b = pair.size() > 1 ? pair.get(1) : null;
+                Version filler = b != null ? null : running.get(random.nextInt(running.size()));
                 boolean swap = random.nextBoolean();
                 List<Integer> cpuA = swap ? secondCpu : firstCpu;
                 List<Integer> cpuB = swap ? firstCpu : secondCpu;
-                Future<Object> fa = pool.submit(() -> attempt(r, a, round, tag, cpuA));
+                Future<Object> fa = pool.submit(() -> attempt(r, a, round, tag, cpuA, true));
                 Version second = b != null ? b : filler;
-                String secondTag = b != null ? tag : tag + "filler-";
-                Future<Object> fb = pool.submit(() -> attempt(r, second, round, secondTag, cpuB));
+                Future<Object> fb = pool.submit(() -> attempt(r, second, round, b != null ? tag : tag + "filler-", cpuB, b != null));
                 finish(r, a, round, tag, get(fa), totalRounds);
                 Object other = get(fb);
                 if (b != null) {
@@ -103,13 +101,41 @@ final class SweepRounds implements AutoCloseable {
         }
     }
 
-    /** Runs one fork: its {@link ForkRunner.Fork}, or the {@link UsageException} that says why it failed. */
-    private Object attempt(int row, Version v, int round, String tag, List<Integer> cpus) {
-        String name = String.format(Locale.ROOT, "%s%s-row%02d-round%02d", tag, v.label().replaceAll("[^A-Za-z0-9._-]", "_"), row + 1, round);
+    /**
+     * The order of a parallel round, two forks at a time: adjacent versions side by side, so that a
+     * step's two forks share the machine's state of the moment, as a comparison's pair does. Odd
+     * rounds pair (1, 2), (3, 4), ..., even rounds (0, 1), (2, 3), ...: every step runs side by side
+     * in every other round. The versions left over (the first and the last) go together; the pairs
+     * in a random order, and the CPUs drawn per pair.
+     */
+    static List<List<Version>> adjacentPairs(List<Version> versions, int round, Random random) {
+        List<List<Version>> pairs = new ArrayList<>();
+        List<Version> left = new ArrayList<>();
+        int offset = round % 2;
+        if (offset == 1 && !versions.isEmpty()) {
+            left.add(versions.get(0));
+        }
+        int i = offset;
+        for (; i + 1 < versions.size(); i += 2) {
+            pairs.add(new ArrayList<>(List.of(versions.get(i), versions.get(i + 1))));
+        }
+        if (i < versions.size()) {
+            left.add(versions.get(i));
+        }
+        if (!left.isEmpty()) {
+            pairs.add(left);
+        }
+        Collections.shuffle(pairs, random);
+        return pairs;
+    }
+
+    /** Runs one fork: its {@link ForkRunner.Fork}, or the {@link UsageException} that says why it failed; a filler is not counted. */
+    private Object attempt(int row, Version v, int round, String tag, List<Integer> cpus, boolean counted) {
+        String name = String.format(Locale.ROOT, "%s%s-row%02d-round%02d", tag, ComparisonRequest.safe(v.label()), row + 1, round);
         try {
             ForkRunner.Fork f = runner.run(rows.get(row), v.label(), v.classpath(), 0, name, cpus);
             synchronized (order) {
-                order.append(round).append('\t').append(row + 1).append('\t').append(rows.get(row)).append('\t').append(v.label()).append('\t')
+                order.append(round).append('\t').append(row + 1).append('\t').append(rows.get(row)).append('\t').append(v.label()).append(counted ? "" : " (filler, not counted)").append('\t')
                         .append(cpus == null ? "any" : CpuAffinity.list(cpus)).append('\t').append(f.sample()).append('\t').append(f.unit())
                         .append('\t').append(String.format(Locale.ROOT, "%.1f", f.seconds())).append('\n');
             }
@@ -128,8 +154,6 @@ final class SweepRounds implements AutoCloseable {
         }
         ForkRunner.Fork f = (ForkRunner.Fork) outcome;
         forks.get(row).computeIfAbsent(v.label(), k -> new ArrayList<>()).add(f.json());
-        seconds += pool == null ? f.seconds() : f.seconds() / 2;
-        done++;
         System.out.printf(Locale.ROOT, "[%s round %d/%d] %s %s: %.4g %s (%.1f s)%n", tag.isEmpty() ? "sweep" : tag.substring(0, tag.length() - 1),
                 round, totalRounds, rows.get(row), v.label(), f.sample(), f.unit(), f.seconds());
     }
@@ -163,11 +187,6 @@ final class SweepRounds implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /** Fork seconds counted so far, halved for parallel forks: about the wall time a fork costs. */
-    double secondsPerFork() {
-        return done == 0 ? 0 : seconds / done;
     }
 
     String orderTsv() {

@@ -1,5 +1,6 @@
 package dev.wsbench.versions;
 
+import com.google.gson.JsonObject;
 import dev.wsbench.Arguments.UsageException;
 import dev.wsbench.ExitCode;
 import dev.wsbench.cli.ParamCheck;
@@ -149,13 +150,13 @@ public final class VersionSweep {
             List<String> labels = new ArrayList<>();
             List<List<JmhResult>> results = new ArrayList<>();
             for (SweepRounds.Version v : set) {
-                List<List<com.google.gson.JsonObject>> forks = rounds.forksOf(v.label()).stream().filter(l -> !l.isEmpty()).toList();
+                List<List<JsonObject>> forks = rounds.forksOf(v.label()).stream().filter(l -> !l.isEmpty()).toList();
                 labels.add(v.label());
                 if (forks.isEmpty()) {
                     results.add(List.of());
                     continue;
                 }
-                Path file = dir.resolve(v.label().replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+                Path file = dir.resolve(ComparisonRequest.safe(v.label()) + ".json");
                 MergedResults.write(file, forks);
                 Provenance p = provenance.get(v.label());
                 p.setComparison(note + "; this file: " + v.label());
@@ -217,10 +218,11 @@ public final class VersionSweep {
                     skipped.isEmpty() ? "" : ", skipped: " + skipped);
             ReleaseSweep sweep = c.analyse(request.out().resolve("versions"), set, rounds, provenance, note);
             String table = sweep.format(request.markdown());
-            Files.writeString(request.out().resolve("sweep." + (request.markdown() ? "md" : "txt")), note + "\n\n" + table);
-            Files.writeString(request.out().resolve("sweep.json"), sweep.toJson(note));
             Path chart = SweepChart.write(sweep, request.library().displayName() + (request.under() == null ? "" : " under "
                     + request.under().displayName()), request.out().resolve("sweep.png"));
+            Files.writeString(request.out().resolve("sweep." + (request.markdown() ? "md" : "txt")), note + "\n\n"
+                    + (request.markdown() ? "![the sweep, one panel per row](sweep.png)\n\n" : "") + table);
+            Files.writeString(request.out().resolve("sweep.json"), sweep.toJson(note));
             System.out.println();
             System.out.print(table);
             List<ReleaseSweep.Step> flagged = sweep.flagged();

@@ -59,11 +59,41 @@ class BinScriptsTest {
                 "-wi", "1", "-w", "300ms", "-i", "2", "-r", "200ms");
         assertEquals(0, r.code, r.output);
         assertTrue(r.output.contains("compare result: 0"), r.output);
-        assertTrue(r.output.contains("loads " + OTHER_NETTY), "the candidate ran on the other release: " + r.output);
+        assertTrue(r.output.contains("loads Netty " + OTHER_NETTY), "the candidate ran on the other release: " + r.output);
         assertTrue(r.output.contains("EchoBenchmark.roundTrip") && r.output.contains("MaskingBenchmark.library"), r.output);
         for (String file : List.of("baseline.json", "candidate.json", "baseline.provenance.json", "order.tsv", "comparison.txt")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file + " written");
         }
+    }
+
+    @Test
+    void sweepVersionsRunsATinySweepEndToEnd() throws Exception {
+        Path out = clone.resolve("target/sweep-test");
+        Run r = run(clone, 600, "bash", "bin/sweep-versions", "--rounds", "1", "--seed", "7", "--out", out.toString(), "--versions",
+                NETTY + "," + OTHER_NETTY + "," + NETTY, "netty", "^dev\\.wsbench\\.jmh\\.MaskingBenchmark\\.library$", "-p", "size=256",
+                "-wi", "1", "-w", "200ms", "-i", "1", "-r", "200ms");
+        assertEquals(0, r.code, r.output);
+        assertTrue(r.output.contains("compare result: 0") && r.output.contains("no step flagged"), r.output);
+        assertTrue(r.output.contains("resolved " + OTHER_NETTY) && r.output.contains("resolved " + NETTY + "#2"), r.output);
+        String json = Files.readString(out.resolve("sweep.json"));
+        assertTrue(json.contains("\"from\": \"" + NETTY + "\"") && json.contains("\"to\": \"" + NETTY + "#2\""), "two steps: " + json);
+        for (String file : List.of("sweep.txt", "sweep.png", "versions/" + OTHER_NETTY + ".json", "versions/" + OTHER_NETTY + ".provenance.json",
+                "versions/order.tsv")) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file + " written");
+        }
+    }
+
+    @Test
+    void sweepVersionsBisectsAResolvedRangeEndToEnd() throws Exception {
+        // three releases from Maven's own list: one step (ends and midpoint), one round, so it cannot decide, and says why
+        Path out = clone.resolve("target/bisect-test");
+        Run r = run(clone, 600, "bash", "bin/sweep-versions", "--bisect", "--rounds", "1", "--out", out.toString(), "netty", "4.2.18.Final",
+                NETTY, "^dev\\.wsbench\\.jmh\\.MaskingBenchmark\\.library$", "-p", "size=256", "-wi", "1", "-w", "200ms", "-i", "1", "-r",
+                "200ms");
+        assertEquals(0, r.code, r.output);
+        assertTrue(r.output.contains("Netty: 3 versions: 4.2.18.Final, 4.2.19.Final, " + NETTY), r.output);
+        assertTrue(r.output.contains("bisect result: cannot decide"), r.output);
+        assertTrue(Files.size(out.resolve("bisect.txt")) > 0 && Files.size(out.resolve("step-1/sweep.txt")) > 0, "bisect.txt and step-1/ written");
     }
 
     @Test
@@ -99,6 +129,16 @@ class BinScriptsTest {
         expectError(List.of("bash", "bin/compare-versions", "--frobnicate", "netty", "1", "2"), "unknown option '--frobnicate'");
         expectError(List.of("bash", "bin/compare-versions", "no-such-library", "1", "2"), "unknown library 'no-such-library'");
         expectError(List.of("bash", "bin/compare-versions", "netty", NETTY, "0.0.0-no-such-release"), "could not resolve netty 0.0.0-no-such-release");
+        expectError(List.of("bash", "bin/compare-versions", "--under", "vertx", "jetty", "12.1.14", "12.1.14"), "Vert.x runs on Netty, not on Jetty");
+        expectError(List.of("bash", "bin/sweep-versions"), "usage");
+        expectError(List.of("bash", "bin/sweep-versions", "no-such-library", "1", "2"), "unknown library 'no-such-library'");
+        expectError(List.of("bash", "bin/sweep-versions", "netty", "4.2.20.Final", "4.2.18.Final"), "4.2.20.Final is not older than 4.2.18.Final");
+        expectError(List.of("bash", "bin/sweep-versions", "netty", "4.2.18.Final", "4.2.99.Final"), "Netty has no published version 4.2.99.Final");
+        expectError(List.of("bash", "bin/sweep-versions", "--versions", NETTY, "netty"), "--versions takes two or more versions");
+        expectError(List.of("bash", "bin/sweep-versions", "--versions", NETTY + ",0.0.0-no-such-release", "netty"),
+                "--versions names 0.0.0-no-such-release, which cannot be measured: Maven could not resolve Netty 0.0.0-no-such-release");
+        expectError(List.of("bash", "bin/sweep-versions", "--bisect", "netty", "4.2.18.Final", NETTY), "--bisect follows one row");
+        expectError(List.of("bash", "bin/sweep-versions", "netty", "4.2.18.Final", NETTY, "--rounds", "2"), "options go before LIBRARY");
         expectError(List.of("bash", "bin/compare"), "both --baseline and --candidate are required");
         expectError(List.of("bash", "bin/compare", "--baseline", "missing-a.json", "--candidate", "missing-b.json"), "missing-a.json: no such file");
         expectError(List.of("bash", "bin/connection-probe", "10", "no-such-server"), "unknown library 'no-such-server'");
