@@ -2,6 +2,7 @@ package dev.wsbench.results;
 
 import dev.wsbench.Arguments;
 import dev.wsbench.ExitCode;
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,10 +12,10 @@ import java.util.Map;
 /**
  * {@code mvn jmh:compare -Dbaseline=A.json -Dcandidate=B.json [-Dformat=markdown] [-DfailAbove=PCT]},
  * or for CI scripts {@code java -cp ... dev.wsbench.results.Compare --baseline A.json --candidate B.json
- * [--markdown] [--per-fork | --paired] [--fail-above PCT]}. {@code -DperFork=true} / {@code --per-fork} tests one
+ * [--markdown] [--per-fork | --paired [--picture FILE.png]] [--fail-above PCT]}. {@code -DperFork=true} / {@code --per-fork} tests one
  * sample per fork instead of every iteration; {@code --paired} reads the two files of one interleaved
  * run ({@code bin/compare-versions}), whose forks are in pair order, and compares them pair by pair
- * ({@link PairedComparison}). Exit codes ({@link ExitCode}): 0 compared, 1 a significant regression
+ * ({@link PairedComparison}); {@code --picture} draws that comparison ({@link ComparisonChart}). Exit codes ({@link ExitCode}): 0 compared, 1 a significant regression
  * larger than PCT, 2 bad input (unreadable, empty or unrelated files, bad options).
  */
 public final class Compare {
@@ -39,6 +40,7 @@ public final class Compare {
         boolean perFork = false;
         boolean paired = false;
         double failAbove = Double.NaN;
+        String picture = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -47,6 +49,7 @@ public final class Compare {
                     case "--markdown" -> markdown = true;
                     case "--per-fork" -> perFork = true;
                     case "--paired" -> paired = true;
+                    case "--picture" -> picture = Arguments.value(args, ++i, "--picture");
                     case "--fail-above" -> failAbove = Arguments.number(Arguments.value(args, ++i, "--fail-above"), "--fail-above", 0, 1000);
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
@@ -54,9 +57,12 @@ public final class Compare {
             if (baseline == null || candidate == null) {
                 throw new IllegalArgumentException("both --baseline and --candidate are required");
             }
+            if (picture != null && !paired) {
+                throw new IllegalArgumentException("--picture needs --paired: an unpaired comparison has no interval of the change to draw");
+            }
         } catch (IllegalArgumentException | Arguments.UsageException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: Compare --baseline A.json --candidate B.json [--markdown] [--per-fork | --paired] [--fail-above PCT]");
+            System.err.println("usage: Compare --baseline A.json --candidate B.json [--markdown] [--per-fork | --paired [--picture FILE.png]] [--fail-above PCT]");
             return ExitCode.UNUSABLE.code();
         }
         try {
@@ -72,6 +78,10 @@ public final class Compare {
                 }
                 printProvenance(a, b);
                 System.out.print(pc.format(markdown));
+                if (picture != null) {
+                    System.out.println("picture: " + ComparisonChart.write(pc, Double.isNaN(failAbove) ? 0 : failAbove,
+                            a.getFileName() + " (baseline) against " + b.getFileName(), Path.of(picture)));
+                }
                 return (pc.anyRegression() && !Double.isNaN(failAbove) ? ExitCode.REGRESSION : ExitCode.NO_REGRESSION).code();
             }
             Comparison c = Comparison.of(base, cand, perFork);
@@ -94,6 +104,9 @@ public final class Compare {
             return ExitCode.NO_REGRESSION.code();
         } catch (ResultFileException | InvalidPathException e) {
             System.err.println("error: " + e.getMessage());
+            return ExitCode.UNUSABLE.code();
+        } catch (IOException e) {
+            System.err.println("error: cannot write the picture " + picture + ": " + e.getMessage());
             return ExitCode.UNUSABLE.code();
         }
     }

@@ -62,6 +62,8 @@ final class Bisection {
         String resultFrom = null;
         String resultTo = null;
         String stopped = null;
+        PairedComparison.Row chosen = null; // the half the last step chose: this step's ends, measured again
+        List<String> notes = new ArrayList<>();
         long started = System.nanoTime();
         try (SweepRounds rounds = c.rounds(runner)) {
             c.header("bisection over " + c.versions().size() + " versions, " + (request.rounds() > 0 ? request.rounds() + " rounds a step"
@@ -122,6 +124,10 @@ final class Bisection {
                 }
                 PairedComparison.Row a = row.steps().get(0).comparison();
                 PairedComparison.Row b = row.steps().get(1).comparison();
+                String unstable = chosen == null ? "" : notReproduced(chosen, row.points().get(row.points().size() - 1), low.label(), high.label());
+                if (!unstable.isEmpty()) {
+                    System.out.println(unstable);
+                }
                 Decision d = Decision.of(a, b);
                 String decision = switch (d) {
                     case LOW_HALF -> "the change is between " + low.label() + " and " + middle.label();
@@ -138,6 +144,10 @@ final class Bisection {
                             ReleaseSweep.interval(b.lowPercent(), b.highPercent()), PairedComparison.detectable(b, 2), pct(ends.changePercent()),
                             ReleaseSweep.interval(ends.lowPercent(), ends.highPercent()));
                 }
+                if (!unstable.isEmpty()) {
+                    decision += "; " + unstable;
+                    notes.add(unstable);
+                }
                 path.add(new Step(number, low.label(), middle.label(), high.label(), wanted, a, b, decision));
                 print(path.get(path.size() - 1));
                 if (d == Decision.NEITHER) {
@@ -145,6 +155,7 @@ final class Bisection {
                     break;
                 }
                 boolean lowHalf = d == Decision.LOW_HALF || (d == Decision.BOTH && Math.abs(a.changePercent()) >= Math.abs(b.changePercent()));
+                chosen = lowHalf ? a : b;
                 if (lowHalf) {
                     hi = mid;
                 } else {
@@ -158,10 +169,10 @@ final class Bisection {
                 }
             }
         }
-        String summary = stopped != null ? "bisect result: " + stopped
+        String summary = (stopped != null ? "bisect result: " + stopped
                 : String.format(Locale.ROOT, "bisect result: the step %s -> %s: %s %s, p (Holm) %.3g: %s", resultFrom, resultTo,
                         pct(result.changePercent()), ReleaseSweep.interval(result.lowPercent(), result.highPercent()), result.pAdjusted(),
-                        result.verdict());
+                        result.verdict())) + (notes.isEmpty() || (stopped != null && stopped.contains("note: ")) ? "" : "; " + String.join("; ", notes));
         StringBuilder text = new StringBuilder();
         path.forEach(s -> text.append(describe(s)).append('\n'));
         text.append(summary).append('\n');
@@ -174,6 +185,22 @@ final class Bisection {
             return ExitCode.REGRESSION;
         }
         return ExitCode.NO_REGRESSION;
+    }
+
+    /**
+     * A step's ends were the half the step before chose, so their change was measured twice. When
+     * the two intervals do not overlap, the row did not hold still between steps (forks at two
+     * levels, or the machine), and the path's earlier choice may be wrong: said, not hidden.
+     */
+    static String notReproduced(PairedComparison.Row before, ReleaseSweep.Point now, String from, String to) {
+        if (Double.isNaN(before.lowPercent()) || Double.isNaN(now.lowPercent())
+                || (now.lowPercent() <= before.highPercent() && before.lowPercent() <= now.highPercent())) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "note: %s -> %s measured %s %s in the step before and %s %s in this one: the row does not hold still"
+                        + " between steps (forks at two levels, or the machine), so the earlier choice of half may be wrong", from, to,
+                pct(before.changePercent()), ReleaseSweep.interval(before.lowPercent(), before.highPercent()), pct(now.changePercent()),
+                ReleaseSweep.interval(now.lowPercent(), now.highPercent()));
     }
 
     /** Candidates for the midpoint of (lo, hi): the middle, then alternately below and above it. */

@@ -151,8 +151,9 @@ final class MavenVersions {
     static String problem(Path log) {
         try {
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (line.startsWith("[ERROR]") && line.length() > 8) {
-                    String l = line.substring(8).trim();
+                int at = line.indexOf("[ERROR]"); // Maven may put colour codes first, whatever -Dstyle.color says
+                String l = at < 0 ? "" : line.substring(at + 7).replace(" -> [Help 1]", "").trim();
+                if (!l.isEmpty()) {
                     return l.length() > 400 ? l.substring(0, 400) + "..." : l;
                 }
             }

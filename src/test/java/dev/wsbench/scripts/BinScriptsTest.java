@@ -61,7 +61,7 @@ class BinScriptsTest {
         assertTrue(r.output.contains("compare result: 0"), r.output);
         assertTrue(r.output.contains("loads Netty " + OTHER_NETTY), "the candidate ran on the other release: " + r.output);
         assertTrue(r.output.contains("EchoBenchmark.roundTrip") && r.output.contains("MaskingBenchmark.library"), r.output);
-        for (String file : List.of("baseline.json", "candidate.json", "baseline.provenance.json", "order.tsv", "comparison.txt")) {
+        for (String file : List.of("baseline.json", "candidate.json", "baseline.provenance.json", "order.tsv", "comparison.txt", "comparison.png")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file + " written");
         }
     }
@@ -94,6 +94,28 @@ class BinScriptsTest {
         assertTrue(r.output.contains("Netty: 3 versions: 4.2.18.Final, 4.2.19.Final, " + NETTY), r.output);
         assertTrue(r.output.contains("bisect result: cannot decide"), r.output);
         assertTrue(Files.size(out.resolve("bisect.txt")) > 0 && Files.size(out.resolve("step-1/sweep.txt")) > 0, "bisect.txt and step-1/ written");
+    }
+
+    /**
+     * Every library of the registry sweeps its pom version against its other release line (the
+     * -Pother-lines versions): both resolve (OkHttp 4's jar under its old artifact id), and each
+     * version's fork either measures or is left out of the row naming the release and the reason.
+     */
+    @Test
+    void everyLibrarySweepsItsTwoReleaseLines() throws Exception {
+        String[][] lines = {{"jetty", "12.1.14", "12.0.31", "MaskingBenchmark\\.library"}, {"undertow", "2.3.27.Final", "2.4.4.Final",
+            "MaskingBenchmark\\.library"}, {"java-websocket", "1.6.0", "1.5.7", "MaskingBenchmark\\.library"}, {"tomcat", "11.0.27", "10.1.48",
+            "EchoBenchmark\\.roundTrip"}, {"vertx", "5.0.7", "4.5.27", "EchoBenchmark\\.roundTrip"}, {"okhttp", "5.5.1", "4.12.0",
+            "EchoBenchmark\\.roundTrip"}};
+        for (String[] l : lines) {
+            Path out = clone.resolve("target/sweep-" + l[0]);
+            Run r = run(clone, 600, "bash", "bin/sweep-versions", "--rounds", "1", "--out", out.toString(), "--versions", l[1] + "," + l[2], l[0],
+                    "^dev\\.wsbench\\.jmh\\." + l[3] + "$", "-p", "size=256", "-wi", "1", "-w", "200ms", "-i", "1", "-r", "200ms");
+            assertEquals(0, r.code, l[0] + ": " + r.output);
+            assertTrue(r.output.contains("resolved " + l[1]) && r.output.contains("resolved " + l[2]), l[0] + ": " + r.output);
+            String sweep = Files.readString(out.resolve("sweep.txt"));
+            assertTrue(sweep.contains(l[2] + " ") || sweep.contains("left out: " + l[2] + ": failed in round 1"), l[0] + ": " + sweep);
+        }
     }
 
     @Test
@@ -140,6 +162,7 @@ class BinScriptsTest {
         expectError(List.of("bash", "bin/sweep-versions", "--bisect", "netty", "4.2.18.Final", NETTY), "--bisect follows one row");
         expectError(List.of("bash", "bin/sweep-versions", "netty", "4.2.18.Final", NETTY, "--rounds", "2"), "options go before LIBRARY");
         expectError(List.of("bash", "bin/compare"), "both --baseline and --candidate are required");
+        expectError(List.of("bash", "bin/compare", "--baseline", "a.json", "--candidate", "b.json", "--picture", "c.png"), "--picture needs --paired");
         expectError(List.of("bash", "bin/compare", "--baseline", "missing-a.json", "--candidate", "missing-b.json"), "missing-a.json: no such file");
         expectError(List.of("bash", "bin/connection-probe", "10", "no-such-server"), "unknown library 'no-such-server'");
         expectError(List.of("bash", "bin/connection-probe", "10", "okhttp"), "OkHttp has no server");

@@ -1,8 +1,10 @@
 package dev.wsbench.versions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsbench.results.PairedComparison;
+import dev.wsbench.results.ReleaseSweep;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +23,14 @@ class BisectionTest {
         assertEquals(Bisection.Decision.HIGH_HALF, Bisection.Decision.of(half(0.2, 0.9), half(-14, 0.004)));
         assertEquals(Bisection.Decision.BOTH, Bisection.Decision.of(half(-7, 0.004), half(-7, 0.004)));
         assertEquals(Bisection.Decision.NEITHER, Bisection.Decision.of(half(-1, 0.3), half(-1, 0.4)));
+    }
+
+    @Test
+    void endsMeasuredAgainOutsideTheirFirstIntervalAreSaid() {
+        PairedComparison.Row before = half(13.9, 0.005); // [+12.9, +14.9]
+        assertEquals("", Bisection.notReproduced(before, new ReleaseSweep.Point("b", 1, 13, 10, 16), "a", "b"));
+        String note = Bisection.notReproduced(before, new ReleaseSweep.Point("b", 1, -2.4, -10.8, 4.9), "a", "b");
+        assertTrue(note.startsWith("note: a -> b measured +13.90%") && note.contains("does not hold still"), note);
     }
 
     @Test

@@ -90,6 +90,16 @@ class SweepRequestTest {
     }
 
     @Test
+    void mavensFirstErrorLineSaysWhatItCouldNotDo() throws Exception {
+        Path log = dir.resolve("maven.log");
+        Files.writeString(log, "\u001B[0m\u001B[0m[ERROR] Failed to execute goal on project wsbench: Could not find artifact"
+                + " org.eclipse.jetty.websocket:jetty-websocket-jetty-client:jar:12.0.28 in central -> [Help 1]\n[ERROR] \n"
+                + "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.\n");
+        assertEquals("Failed to execute goal on project wsbench: Could not find artifact org.eclipse.jetty.websocket:jetty-websocket-jetty-client"
+                + ":jar:12.0.28 in central", MavenVersions.problem(log));
+    }
+
+    @Test
     void okHttpResolvesTheArtifactEachVersionWasPublishedAs() {
         assertEquals(Map.of("okhttp.version", "4.12.0", "okhttp.artifact", "okhttp"), Library.OKHTTP.mavenProperties("4.12.0"));
         assertEquals(Map.of("okhttp.version", "5.5.1", "okhttp.artifact", "okhttp-jvm"), Library.OKHTTP.mavenProperties("5.5.1"));
