@@ -79,8 +79,8 @@ public final class Compare {
                 printProvenance(a, b);
                 System.out.print(pc.format(markdown));
                 if (picture != null) {
-                    System.out.println("picture: " + ComparisonChart.write(pc, Double.isNaN(failAbove) ? 0 : failAbove,
-                            a.getFileName() + " (baseline) against " + b.getFileName(), Path.of(picture)));
+                    System.out.println("picture: " + ComparisonChart.write(pc, Double.isNaN(failAbove) ? 0 : failAbove, title(a, b),
+                            Path.of(picture)));
                 }
                 return (pc.anyRegression() && !Double.isNaN(failAbove) ? ExitCode.REGRESSION : ExitCode.NO_REGRESSION).code();
             }
@@ -109,6 +109,22 @@ public final class Compare {
             System.err.println("error: cannot write the picture " + picture + ": " + e.getMessage());
             return ExitCode.UNUSABLE.code();
         }
+    }
+
+    /** The picture's title: the libraries whose versions differ between the two files' provenance, or the file names. */
+    static String title(Path a, Path b) {
+        Provenance pa = Provenance.readBeside(a);
+        Provenance pb = Provenance.readBeside(b);
+        StringBuilder s = new StringBuilder();
+        if (pa != null && pb != null) {
+            for (Map.Entry<String, String> e : pa.libraries().entrySet()) {
+                String other = pb.libraries().get(e.getKey());
+                if (other != null && !other.equals(e.getValue()) && !other.contains(" on ")) { // not Vert.x because its Netty moved
+                    s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()).append(" (baseline) against ").append(other);
+                }
+            }
+        }
+        return s.length() > 0 ? s.toString() : a + " (baseline) against " + b;
     }
 
     private static void printProvenance(Path a, Path b) {

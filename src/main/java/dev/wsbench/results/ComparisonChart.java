@@ -10,9 +10,11 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 
@@ -85,7 +87,7 @@ public final class ComparisonChart {
             g.setStroke(new BasicStroke(1));
         }
         g.setColor(Color.BLACK);
-        String axis = "performance change, candidate against baseline (%): left is worse, right is better (throughput up, time per operation down)";
+        String axis = "change, candidate against baseline (%): left is worse, right is better (a time per operation's change with its sign turned)";
         g.drawString(axis, left + (right - left - fm.stringWidth(axis)) / 2, plotBottom + 36);
 
         Set<String> shared = sharedParams(rows);
@@ -165,22 +167,23 @@ public final class ComparisonChart {
         return s.toString();
     }
 
-    /** The {@code name=value} pairs every row has: left out of the labels. */
+    /**
+     * The {@code name=value} pairs left out of the labels: a parameter with one value in every row
+     * that has it (the placement, the server, the buffer) tells no row from another.
+     */
     static Set<String> sharedParams(List<PairedComparison.Row> rows) {
-        Set<String> shared = null;
+        Map<String, Set<String>> values = new LinkedHashMap<>();
         for (PairedComparison.Row r : rows) {
             int brace = r.key().indexOf('{');
-            Set<String> mine = new LinkedHashSet<>();
             if (brace >= 0) {
-                mine.addAll(List.of(r.key().substring(brace + 1, r.key().lastIndexOf('}')).split(", ")));
-            }
-            if (shared == null) {
-                shared = mine;
-            } else {
-                shared.retainAll(mine);
+                for (String kv : r.key().substring(brace + 1, r.key().lastIndexOf('}')).split(", ")) {
+                    values.computeIfAbsent(kv.substring(0, Math.max(0, kv.indexOf('='))), k -> new LinkedHashSet<>()).add(kv);
+                }
             }
         }
-        return rows.size() < 2 || shared == null ? Set.of() : shared;
+        Set<String> shared = new LinkedHashSet<>();
+        values.values().stream().filter(v -> v.size() == 1).forEach(shared::addAll);
+        return rows.size() < 2 ? Set.of() : shared;
     }
 
     private static String fit(String text, FontMetrics fm, int width) {

@@ -32,12 +32,17 @@ public final class SweepChart {
     private SweepChart() {
     }
 
-    /** Writes the chart; returns its file. */
-    public static Path write(ReleaseSweep sweep, String library, Path file) throws IOException {
+    /**
+     * Writes the chart; returns its file.
+     *
+     * @param title what was swept, for each panel's title ("Netty under Vert.x")
+     * @param library whose versions the x axis shows ("Netty")
+     */
+    public static Path write(ReleaseSweep sweep, String title, String library, Path file) throws IOException {
         List<BufferedImage> panels = new ArrayList<>();
         for (ReleaseSweep.Row r : sweep.rows()) {
             if (r.points().size() >= 2) {
-                panels.add(BitmapEncoder.getBufferedImage(panel(library, r)));
+                panels.add(BitmapEncoder.getBufferedImage(panel(title, library, r)));
             }
         }
         BufferedImage out = new BufferedImage(WIDTH, Math.max(1, panels.size()) * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -52,10 +57,10 @@ public final class SweepChart {
         return file;
     }
 
-    static CategoryChart panel(String library, ReleaseSweep.Row r) {
+    static CategoryChart panel(String title, String library, ReleaseSweep.Row r) {
         String first = r.points().get(0).version();
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(PANEL_HEIGHT)
-                .title(library + ": " + r.key() + " (" + r.rounds() + " rounds)")
+                .title(title + ": " + r.key() + " (" + r.rounds() + " rounds)")
                 .xAxisTitle(library + " version").yAxisTitle("change against " + first + " (%, " + (r.higherIsBetter() ? "higher" : "lower")
                         + " is better)").build();
         CategoryStyler s = chart.getStyler();

@@ -57,32 +57,61 @@ public final class InterleavedComparison {
     }
 
     public static void main(String[] args) {
+        runAndExit(InterleavedComparison::run, args, "the comparison failed");
+    }
+
+    /** What a command of this package runs: its exit code, from its arguments. */
+    interface Command {
+        ExitCode run(String[] args) throws IOException;
+    }
+
+    /**
+     * Runs {@code command} and exits with its code, or with 2 and one line when the input is
+     * unusable or the run fails ({@code failure} says what failed): never a stack trace.
+     */
+    static void runAndExit(Command command, String[] args, String failure) {
         ExitCode code;
         try {
-            code = run(args);
+            code = command.run(args);
         } catch (UsageException | ResultFileException | PlacementException | IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             code = ExitCode.UNUSABLE;
         } catch (IOException | RuntimeException e) {
-            System.err.println("error: the comparison failed: " + e);
+            System.err.println("error: " + failure + ": " + e);
             code = ExitCode.UNUSABLE;
         }
         code.exit();
     }
 
-    static ExitCode run(String[] args) throws IOException {
-        List<Integer> cpus = CpuAffinity.allowedCpus();
-        ComparisonRequest request = ComparisonRequest.parse(args, cpus.size());
-        String problem = ParamCheck.check(request.jmhArgs().toArray(new String[0]));
+    /**
+     * The rows the JMH arguments select, their {@code -p} options checked first; what JMH prints
+     * while it lists them goes to {@code log}.
+     *
+     * @throws UsageException for a bad {@code -p} or a selection of nothing
+     */
+    static List<BenchmarkRow> rows(List<String> jmhArgs, PrintStream log) throws IOException {
+        String problem = ParamCheck.check(jmhArgs.toArray(new String[0]));
         if (problem != null) {
             throw new UsageException(problem);
         }
-        PrintStream log = new PrintStream(new FileOutputStream(request.out().resolve("jmh.log").toFile(), true), true, StandardCharsets.UTF_8);
-        List<BenchmarkRow> rows = BenchmarkRow.expand(ComparisonRequest.options(request.jmhArgs()),
+        List<BenchmarkRow> rows = BenchmarkRow.expand(ComparisonRequest.options(jmhArgs),
                 OutputFormatFactory.createFormatInstance(log, VerboseMode.SILENT));
         if (rows.isEmpty()) {
-            throw new UsageException("no benchmark matches " + String.join(" ", request.jmhArgs()));
+            throw new UsageException("no benchmark matches " + String.join(" ", jmhArgs));
         }
+        return rows;
+    }
+
+    /** JMH's output of a run, its forks' included, appended to {@code out/jmh.log}. */
+    static PrintStream jmhLog(Path out) throws IOException {
+        return new PrintStream(new FileOutputStream(out.resolve("jmh.log").toFile(), true), true, StandardCharsets.UTF_8);
+    }
+
+    static ExitCode run(String[] args) throws IOException {
+        List<Integer> cpus = CpuAffinity.allowedCpus();
+        ComparisonRequest request = ComparisonRequest.parse(args, cpus.size());
+        PrintStream log = jmhLog(request.out());
+        List<BenchmarkRow> rows = rows(request.jmhArgs(), log);
         Map<Schedule.Side, List<Path>> classpaths = classpaths(request);
         Map<Schedule.Side, Provenance> provenance = provenance(request, classpaths);
         try (JmhLock lock = JmhLock.acquire()) {

@@ -41,7 +41,8 @@ final class SweepRounds implements AutoCloseable {
     private final List<Map<String, List<JsonObject>>> forks = new ArrayList<>();
     /** Per row, per version label, why it was left out. */
     private final List<Map<String, String>> failed = new ArrayList<>();
-    private final StringBuilder order = new StringBuilder("round\trow\tbenchmark\tversion\tcpus\tsample\tunit\tseconds\n");
+    private static final String ORDER_HEADER = "round\trow\tbenchmark\tversion\tcpus\tsample\tunit\tseconds\n";
+    private final StringBuilder order = new StringBuilder(ORDER_HEADER);
 
     SweepRounds(ForkRunner runner, List<BenchmarkRow> rows, boolean parallel, List<Integer> cpus, long seed) {
         this.runner = runner;
@@ -193,9 +194,13 @@ final class SweepRounds implements AutoCloseable {
         return order.toString();
     }
 
-    /** Clears the forks (not the failures) for a new set of versions: a bisection's next step. */
+    /** Clears the forks and their order (not the failures) for a new set of versions: a bisection's next step. */
     void clearForks() {
         forks.forEach(Map::clear);
+        synchronized (order) {
+            order.setLength(0);
+            order.append(ORDER_HEADER);
+        }
     }
 
     @Override

@@ -3,20 +3,15 @@ package dev.wsbench.versions;
 import com.google.gson.JsonObject;
 import dev.wsbench.Arguments.UsageException;
 import dev.wsbench.ExitCode;
-import dev.wsbench.cli.ParamCheck;
 import dev.wsbench.placement.CpuAffinity;
-import dev.wsbench.placement.PlacementException;
 import dev.wsbench.results.JmhResult;
 import dev.wsbench.results.JmhResultFile;
 import dev.wsbench.results.PairedComparison;
 import dev.wsbench.results.Provenance;
 import dev.wsbench.results.ReleaseSweep;
-import dev.wsbench.results.ResultFileException;
 import dev.wsbench.results.SweepChart;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Which release did it: a <b>sweep</b> measures every release between two versions (Maven's own
@@ -47,32 +40,14 @@ public final class VersionSweep {
     }
 
     public static void main(String[] args) {
-        ExitCode code;
-        try {
-            code = run(args);
-        } catch (UsageException | ResultFileException | PlacementException | IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            code = ExitCode.UNUSABLE;
-        } catch (IOException | RuntimeException e) {
-            System.err.println("error: the sweep failed: " + e);
-            code = ExitCode.UNUSABLE;
-        }
-        code.exit();
+        InterleavedComparison.runAndExit(VersionSweep::run, args, "the sweep failed");
     }
 
     static ExitCode run(String[] args) throws IOException {
         List<Integer> cpus = CpuAffinity.allowedCpus();
         SweepRequest request = SweepRequest.parse(args, cpus.size());
-        String problem = ParamCheck.check(request.jmhArgs().toArray(new String[0]));
-        if (problem != null) {
-            throw new UsageException(problem);
-        }
-        PrintStream log = new PrintStream(new FileOutputStream(request.out().resolve("jmh.log").toFile(), true), true, StandardCharsets.UTF_8);
-        List<BenchmarkRow> rows = BenchmarkRow.expand(ComparisonRequest.options(request.jmhArgs()),
-                OutputFormatFactory.createFormatInstance(log, VerboseMode.SILENT));
-        if (rows.isEmpty()) {
-            throw new UsageException("no benchmark matches " + String.join(" ", request.jmhArgs()));
-        }
+        PrintStream log = InterleavedComparison.jmhLog(request.out());
+        List<BenchmarkRow> rows = InterleavedComparison.rows(request.jmhArgs(), log);
         if (request.bisect() && rows.size() != 1) {
             throw new UsageException("--bisect follows one row, and the arguments select " + rows.size() + " (" + rows.get(0) + ", " + rows.get(1)
                     + (rows.size() > 2 ? ", ..." : "") + "); narrow them with -p, for example -p size=8192");
@@ -219,7 +194,7 @@ public final class VersionSweep {
             ReleaseSweep sweep = c.analyse(request.out().resolve("versions"), set, rounds, provenance, note);
             String table = sweep.format(request.markdown());
             Path chart = SweepChart.write(sweep, request.library().displayName() + (request.under() == null ? "" : " under "
-                    + request.under().displayName()), request.out().resolve("sweep.png"));
+                    + request.under().displayName()), request.library().displayName(), request.out().resolve("sweep.png"));
             Files.writeString(request.out().resolve("sweep." + (request.markdown() ? "md" : "txt")), note + "\n\n"
                     + (request.markdown() ? "![the sweep, one panel per row](sweep.png)\n\n" : "") + table);
             Files.writeString(request.out().resolve("sweep.json"), sweep.toJson(note));

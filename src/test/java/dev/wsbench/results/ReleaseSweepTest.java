@@ -94,7 +94,7 @@ class ReleaseSweepTest {
     @Test
     void theChartHasAPanelPerRow(@TempDir Path dir) throws Exception {
         ReleaseSweep s = ReleaseSweep.of(versions(6), sweep(new double[] {1, 1, 1, 0.86, 0.86, 0.86}, 10, 0.01, 3), Map.of(), 0);
-        BufferedImage image = ImageIO.read(SweepChart.write(s, "Netty", dir.resolve("sweep.png")).toFile());
+        BufferedImage image = ImageIO.read(SweepChart.write(s, "Netty", "Netty", dir.resolve("sweep.png")).toFile());
         assertEquals(1100, image.getWidth());
         assertEquals(420, image.getHeight(), "one row, one panel");
     }
@@ -110,7 +110,7 @@ class ReleaseSweepTest {
         assertEquals(ComparisonChart.REGRESSION, ComparisonChart.colour(c.rows().get(0)), "10 % fewer operations a second");
         assertEquals(ComparisonChart.NOT_SIGNIFICANT, ComparisonChart.colour(c.rows().get(1)));
         Set<String> shared = ComparisonChart.sharedParams(c.rows());
-        assertEquals(Set.of("server=NETTY"), shared);
+        assertEquals(Set.of("server=NETTY"), shared, "a parameter with one value in every row tells no row apart");
         assertEquals("EchoBenchmark.roundTrip size=256", ComparisonChart.label(c.rows().get(0), shared));
     }
 
