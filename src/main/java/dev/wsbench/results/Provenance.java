@@ -105,10 +105,19 @@ public final class Provenance {
             return "absent";
         }
         String resource = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
-        String bundleVersion = null; // the OSGi Bundle-Version: Gradle-built jars such as OkHttp's carry only that
+        String bundleVersion = null; // the OSGi Bundle-Version: Gradle-built jars such as OkHttp 5's carry only that
+        String layoutVersion = null; // the version folder of a Maven repository's layout, A/V/A-V.jar: OkHttp 4's jar has nothing else
         try {
             URL jar = c.getProtectionDomain().getCodeSource().getLocation();
-            try (JarFile file = new JarFile(Path.of(jar.toURI()).toFile())) {
+            Path path = Path.of(jar.toURI());
+            if (path.getParent() != null && path.getParent().getParent() != null) {
+                String version = path.getParent().getFileName().toString();
+                String artifact = path.getParent().getParent().getFileName().toString();
+                if (path.getFileName().toString().equals(artifact + "-" + version + ".jar")) {
+                    layoutVersion = version;
+                }
+            }
+            try (JarFile file = new JarFile(path.toFile())) {
                 JarEntry entry = file.getJarEntry(resource.substring(1));
                 if (entry != null) {
                     Properties props = new Properties();
@@ -125,7 +134,7 @@ public final class Provenance {
             // fall through to the package manifest
         }
         String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
-        return v != null ? v : bundleVersion != null ? bundleVersion : "unknown";
+        return v != null ? v : bundleVersion != null ? bundleVersion : layoutVersion != null ? layoutVersion : "unknown";
     }
 
     private static String cpuModel() {
