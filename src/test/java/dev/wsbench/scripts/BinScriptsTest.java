@@ -21,8 +21,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Every script in {@code bin/} run as a user runs it, on a fresh copy of the project (the files git
  * would clone: tracked and untracked-but-not-ignored, nothing built), each end to end on a tiny
  * selection (the version comparison, the connection probe, the two-file comparison, memory per
- * connection, the malformed-frame table), and every script's argument errors. Each takes
- * Maven and forks, so about three minutes in all: {@code .ci/run} runs this class on its own
+ * connection, the malformed-frame table, a release sweep and a bisection, every library swept over
+ * its two release lines), and every script's argument errors. Each takes Maven and forks, so about
+ * six minutes in all: {@code .ci/run} runs this class on its own
  * ({@code mvn test -Dtest=BinScriptsTest -Dwsbench.scriptTests=true}); a plain {@code mvn test}
  * skips it.
  */
