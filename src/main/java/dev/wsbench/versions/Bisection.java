@@ -1,5 +1,6 @@
 package dev.wsbench.versions;
 
+import dev.wsbench.Arguments.UsageException;
 import dev.wsbench.ExitCode;
 import dev.wsbench.results.PairedComparison;
 import dev.wsbench.results.Provenance;
@@ -110,9 +111,8 @@ final class Bisection {
                 ReleaseSweep step = c.analyse(request.out().resolve("step-" + number), set, rounds, provenance, note);
                 Files.writeString(request.out().resolve("step-" + number).resolve("sweep.txt"), note + "\n\n" + step.format(false));
                 ReleaseSweep.Row row = step.rows().get(0);
-                if (!row.missing().isEmpty()) {
-                    stopped = "cannot decide: " + row.missing();
-                    break;
+                if (!row.missing().isEmpty()) { // a fork that fails stops the search, as in a comparison: exit 2, naming it
+                    throw new UsageException("the bisection cannot go on at step " + number + ": " + row.missing());
                 }
                 if (middle == null) {
                     result = row.steps().get(0).comparison();

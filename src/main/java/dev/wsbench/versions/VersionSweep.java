@@ -192,6 +192,10 @@ public final class VersionSweep {
                     request.defaultTiming() ? ", timing: " + Timing.describeDefaults() : "",
                     skipped.isEmpty() ? "" : ", skipped: " + skipped);
             ReleaseSweep sweep = c.analyse(request.out().resolve("versions"), set, rounds, provenance, note);
+            if (sweep.rows().stream().noneMatch(r -> r.points().size() >= 2)) {
+                throw new UsageException("no row has results for two versions, so nothing was compared; the forks that failed: "
+                        + rounds.failures());
+            }
             String table = sweep.format(request.markdown());
             Path chart = SweepChart.write(sweep, request.library().displayName() + (request.under() == null ? "" : " under "
                     + request.under().displayName()), request.library().displayName(), request.out().resolve("sweep.png"));

@@ -162,6 +162,9 @@ class BinScriptsTest {
                 "--versions names 0.0.0-no-such-release, which cannot be measured: Maven could not resolve Netty 0.0.0-no-such-release");
         expectError(List.of("bash", "bin/sweep-versions", "--bisect", "netty", "4.2.18.Final", NETTY), "--bisect follows one row");
         expectError(List.of("bash", "bin/sweep-versions", "netty", "4.2.18.Final", NETTY, "--rounds", "2"), "options go before LIBRARY");
+        expectError(List.of("bash", "bin/sweep-versions", "--rounds", "1", "--versions", NETTY + "," + NETTY, "netty",
+                "^dev\\.wsbench\\.jmh\\.MaskingBenchmark\\.library$", "-p", "size=256", "-jvmArgsPrepend", "-XX:+NoSuchOption"),
+                "no row has results for two versions"); // every fork fails: never a silent success
         expectError(List.of("bash", "bin/compare"), "both --baseline and --candidate are required");
         expectError(List.of("bash", "bin/compare", "--baseline", "a.json", "--candidate", "b.json", "--picture", "c.png"), "--picture needs --paired");
         expectError(List.of("bash", "bin/compare", "--baseline", "missing-a.json", "--candidate", "missing-b.json"), "missing-a.json: no such file");
