@@ -68,6 +68,17 @@ class BinScriptsTest {
     }
 
     @Test
+    void compareVersionsMeasuresNettyUnderVertx() throws Exception {
+        Path out = clone.resolve("target/compare-under-test");
+        Run r = run(clone, 600, "bash", "bin/compare-versions", "--pairs", "1", "--under", "vertx", "--out", out.toString(), "netty",
+                "4.2.19.Final", NETTY, "^dev\\.wsbench\\.jmh\\.EchoBenchmark\\.roundTrip$", "-p", "size=256", "-wi", "1", "-w", "200ms", "-i", "1",
+                "-r", "200ms");
+        assertEquals(0, r.code, r.output);
+        assertTrue(r.output.contains("loads Vert.x 5.0.7 on Netty 4.2.19.Final") && r.output.contains("server=VERTX"), r.output);
+        assertTrue(Files.size(out.resolve("comparison.png")) > 0, "comparison.png written");
+    }
+
+    @Test
     void sweepVersionsRunsATinySweepEndToEnd() throws Exception {
         Path out = clone.resolve("target/sweep-test");
         Run r = run(clone, 600, "bash", "bin/sweep-versions", "--rounds", "1", "--seed", "7", "--out", out.toString(), "--versions",
