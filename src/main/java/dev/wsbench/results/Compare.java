@@ -117,10 +117,11 @@ public final class Compare {
         Provenance pb = Provenance.readBeside(b);
         StringBuilder s = new StringBuilder();
         if (pa != null && pb != null) {
-            for (Map.Entry<String, String> e : pa.libraries().entrySet()) {
-                String other = pb.libraries().get(e.getKey());
-                if (other != null && !other.equals(e.getValue()) && !other.contains(" on ")) { // not Vert.x because its Netty moved
-                    s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()).append(" (baseline) against ").append(other);
+            for (String library : pa.libraries().keySet()) {
+                String mine = pa.ownVersion(library); // Vert.x does not count as changed because the Netty under it did
+                String other = pb.ownVersion(library);
+                if (other != null && !other.equals(mine)) {
+                    s.append(s.length() == 0 ? "" : ", ").append(library).append(' ').append(mine).append(" (baseline) against ").append(other);
                 }
             }
         }

@@ -447,23 +447,37 @@ public final class PairedComparison {
             o.addProperty("pairs", r.pairs());
             o.addProperty("baselineMedian", r.baselineMedian());
             o.addProperty("candidateMedian", r.candidateMedian());
-            o.add("changePercent", number(r.changePercent()));
-            JsonArray interval = new JsonArray();
-            interval.add(number(r.lowPercent()));
-            interval.add(number(r.highPercent()));
-            o.add("intervalPercent", interval);
-            o.add("p", number(r.p()));
-            o.add("pHolm", number(r.pAdjusted()));
-            o.add("pairSpreadPercent", number(r.spreadPercent()));
-            o.add("detectablePercent", number(r.detectablePercent()));
-            o.addProperty("verdict", r.verdict());
+            addTestFields(o, r);
             list.add(o);
         }
         root.add("rows", list);
         return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root);
     }
 
-    private static JsonElement number(double v) {
+    /**
+     * A row's change, interval, p-values, pair spread, detectable change and verdict as JSON fields
+     * (percent; null where there is none): a comparison's rows and a release sweep's steps alike.
+     */
+    static void addTestFields(JsonObject o, Row r) {
+        o.add("changePercent", number(r.changePercent()));
+        o.add("intervalPercent", interval(r.lowPercent(), r.highPercent()));
+        o.add("p", number(r.p()));
+        o.add("pHolm", number(r.pAdjusted()));
+        o.add("pairSpreadPercent", number(r.spreadPercent()));
+        o.add("detectablePercent", number(r.detectablePercent()));
+        o.addProperty("verdict", r.verdict());
+    }
+
+    /** An interval as a JSON pair, nulls where there is none. */
+    static JsonArray interval(double low, double high) {
+        JsonArray a = new JsonArray();
+        a.add(number(low));
+        a.add(number(high));
+        return a;
+    }
+
+    /** A number, or null when it is not finite (JSON has no NaN). */
+    static JsonElement number(double v) {
         return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
     }
 

@@ -30,6 +30,8 @@ import java.util.jar.JarFile;
  * the benchmark JVMs JMH forks use the same class path.
  */
 public final class Provenance {
+    /** Between a library's version and the one it runs on: {@code "5.0.7 on Netty 4.2.20.Final"}. */
+    private static final String ON = " on ";
     /** JMH's own version is recorded beside the libraries'. */
     private static final String[] JMH = {"JMH", "org.openjdk.jmh.Main", "org.openjdk.jmh", "jmh-core"};
 
@@ -73,7 +75,7 @@ public final class Provenance {
         }
         for (Library lib : Library.values()) {
             if (lib.runsOn() != null) { // e.g. "5.0.7 on Netty 4.2.20.Final": the one it actually ran on
-                p.libraries.put(lib.displayName(), p.libraries.get(lib.displayName()) + " on " + lib.runsOn().displayName() + " "
+                p.libraries.put(lib.displayName(), p.libraries.get(lib.displayName()) + ON + lib.runsOn().displayName() + " "
                         + p.libraries.get(lib.runsOn().displayName()));
             }
         }
@@ -206,6 +208,16 @@ public final class Provenance {
 
     public Map<String, String> libraries() {
         return libraries;
+    }
+
+    /**
+     * The version of the library itself, as loaded: for one that runs on another ({@code "5.0.7 on
+     * Netty 4.2.20.Final"}) without the part that names the one under it; null when not recorded.
+     */
+    public String ownVersion(String displayName) {
+        String v = libraries.get(displayName);
+        int on = v == null ? -1 : v.indexOf(ON);
+        return on < 0 ? v : v.substring(0, on);
     }
 
     /** A short line naming the machine and JDK, for chart captions: "CPU model, N CPUs, JDK 17.0.15". */

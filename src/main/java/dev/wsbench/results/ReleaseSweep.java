@@ -2,10 +2,7 @@ package dev.wsbench.results;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -212,25 +209,18 @@ public final class ReleaseSweep {
             for (Point p : r.points()) {
                 JsonObject j = new JsonObject();
                 j.addProperty("version", p.version());
-                j.add("median", number(p.median()));
-                j.add("changePercent", number(p.changePercent()));
-                j.add("intervalPercent", pair(p.lowPercent(), p.highPercent()));
+                j.add("median", PairedComparison.number(p.median()));
+                j.add("changePercent", PairedComparison.number(p.changePercent()));
+                j.add("intervalPercent", PairedComparison.interval(p.lowPercent(), p.highPercent()));
                 points.add(j);
             }
             o.add("versions", points);
             JsonArray steps = new JsonArray();
             for (Step s : r.steps()) {
-                PairedComparison.Row c = s.comparison();
                 JsonObject j = new JsonObject();
                 j.addProperty("from", s.from());
                 j.addProperty("to", s.to());
-                j.add("changePercent", number(c.changePercent()));
-                j.add("intervalPercent", pair(c.lowPercent(), c.highPercent()));
-                j.add("p", number(c.p()));
-                j.add("pHolm", number(c.pAdjusted()));
-                j.add("pairSpreadPercent", number(c.spreadPercent()));
-                j.add("detectablePercent", number(c.detectablePercent()));
-                j.addProperty("verdict", c.verdict());
+                PairedComparison.addTestFields(j, s.comparison());
                 steps.add(j);
             }
             o.add("steps", steps);
@@ -241,17 +231,6 @@ public final class ReleaseSweep {
         }
         root.add("rows", list);
         return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root);
-    }
-
-    private static JsonArray pair(double low, double high) {
-        JsonArray a = new JsonArray();
-        a.add(number(low));
-        a.add(number(high));
-        return a;
-    }
-
-    private static JsonElement number(double v) {
-        return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
     }
 
     public static String interval(double low, double high) {

@@ -174,7 +174,7 @@ public final class InterleavedComparison {
         }
         Files.writeString(request.out().resolve("order.tsv"), record.orderTsv());
         String note = String.format(Locale.ROOT, "interleaved comparison of %s%s: %s (baseline) vs %s (candidate), %s, %s, pairs by row %s, order seed %d%s%s",
-                name, request.under() == null ? "" : " under " + measured + " " + provenance.get(Schedule.Side.BASELINE).libraries().get(measured).split(" on ")[0],
+                name, request.under() == null ? "" : " under " + measured + " " + provenance.get(Schedule.Side.BASELINE).ownVersion(measured),
                 request.baseline(), request.candidate(), lanes, design(request, rows.size()), PairBudget.describe(record.pairsByRow()),
                 request.seed(), request.defaultTiming() ? ", timing: " + Timing.describeDefaults() : "",
                 calibration.active() ? ", " + calibration.describe() : "");

@@ -85,17 +85,16 @@ final class SweepRounds implements AutoCloseable {
             }
             for (List<Version> pair : adjacentPairs(running, round, random)) {
                 Version a = pair.get(0);
-                Version b = pair.size() > 1 ? pair.get(1) : null;
-                Version filler = b != null ? null : running.get(random.nextInt(running.size()));
+                boolean counted = pair.size() > 1; // else the second is a filler
+                Version b = counted ? pair.get(1) : running.get(random.nextInt(running.size()));
                 boolean swap = random.nextBoolean();
                 List<Integer> cpuA = swap ? secondCpu : firstCpu;
                 List<Integer> cpuB = swap ? firstCpu : secondCpu;
                 Future<Object> fa = pool.submit(() -> attempt(r, a, round, tag, cpuA, true));
-                Version second = b != null ? b : filler;
-                Future<Object> fb = pool.submit(() -> attempt(r, second, round, b != null ? tag : tag + "filler-", cpuB, b != null));
+                Future<Object> fb = pool.submit(() -> attempt(r, b, round, counted ? tag : tag + "filler-", cpuB, counted));
                 finish(r, a, round, tag, get(fa), totalRounds);
                 Object other = get(fb);
-                if (b != null) {
+                if (counted) {
                     finish(r, b, round, tag, other, totalRounds);
                 }
             }
@@ -136,9 +135,10 @@ final class SweepRounds implements AutoCloseable {
         try {
             ForkRunner.Fork f = runner.run(rows.get(row), v.label(), v.classpath(), 0, name, cpus);
             synchronized (order) {
-                order.append(round).append('\t').append(row + 1).append('\t').append(rows.get(row)).append('\t').append(v.label()).append(counted ? "" : " (filler, not counted)").append('\t')
-                        .append(cpus == null ? "any" : CpuAffinity.list(cpus)).append('\t').append(f.sample()).append('\t').append(f.unit())
-                        .append('\t').append(String.format(Locale.ROOT, "%.1f", f.seconds())).append('\n');
+                order.append(round).append('\t').append(row + 1).append('\t').append(rows.get(row)).append('\t').append(v.label())
+                        .append(counted ? "" : " (filler, not counted)").append('\t').append(cpus == null ? "any" : CpuAffinity.list(cpus))
+                        .append('\t').append(f.sample()).append('\t').append(f.unit()).append('\t')
+                        .append(String.format(Locale.ROOT, "%.1f", f.seconds())).append('\n');
             }
             return f;
         } catch (UsageException e) {

@@ -89,13 +89,13 @@ public final class VersionSweep {
             }
             Provenance p = Provenance.capture(request.jmhArgs(), r.classpath());
             String loaded = p.libraries().get(request.library().displayName());
-            if (loaded == null || !version.equals(loaded.split(" on ")[0])) { // Vert.x's reads "5.0.7 on Netty 4.2.20.Final"
+            if (!version.equals(p.ownVersion(request.library().displayName()))) {
                 skipped.put(label, "its class path loads " + request.library().displayName() + " " + loaded + ", not " + version);
                 return null;
             }
             provenance.put(label, p);
             String shown = request.under() != null ? " (" + request.under().displayName() + " " + p.libraries().get(request.under().displayName()) + ")"
-                    : loaded.contains(" on ") ? " (" + loaded + ")" : "";
+                    : loaded.equals(version) ? "" : " (" + loaded + ")";
             System.out.println("resolved " + label + shown);
             return new SweepRounds.Version(label, version, r.classpath());
         }
