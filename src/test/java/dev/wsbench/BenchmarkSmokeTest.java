@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsbench.library.EchoClients;
 import dev.wsbench.library.Library;
+import dev.wsbench.placement.CpuProfiler;
 import dev.wsbench.results.EchoSummary;
 import dev.wsbench.results.FrameSummary;
 import dev.wsbench.results.JmhResult;
@@ -123,6 +124,26 @@ class BenchmarkSmokeTest {
                 .param(ParamNames.SIZE, "256")
                 .build()).run();
         assertEquals(EchoClients.names().size() * 2 * servers().size(), results.size());
+    }
+
+    /**
+     * JMH tears a trial down (the server stops) inside its last iteration, before the profilers read
+     * their figures: the one iteration here is the last, so its server CPU is what the server's
+     * threads used up to their stop (read after it, it was about 0: the threads had ended).
+     */
+    @Test
+    void theLastIterationKeepsTheServersCpu() throws RunnerException {
+        Library server = servers().get(0);
+        RunResult result = new Runner(brief("^" + Pattern.quote(BenchmarkNames.qualified(BenchmarkNames.ECHO)) + "$")
+                .param(ParamNames.SERVER, server.name())
+                .param(ParamNames.SIZE, "256")
+                .measurementTime(TimeValue.milliseconds(200))
+                .addProfiler(CpuProfiler.class)
+                .build()).run().iterator().next();
+        double process = result.getSecondaryResults().get(CpuProfiler.PROCESS_METRIC).getScore();
+        double serverCpu = result.getSecondaryResults().get(CpuProfiler.SERVER_METRIC).getScore();
+        // not a speed: the share of a round trip's CPU that is the server's echo, from tens of percent down to 0 with the bug
+        assertTrue(serverCpu > process / 100, server + ": server CPU " + serverCpu + " µs/op of the process's " + process);
     }
 
     private static Set<String> allBenchmarks() throws Exception {

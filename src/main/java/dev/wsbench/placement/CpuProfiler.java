@@ -28,7 +28,7 @@ public final class CpuProfiler implements InternalProfiler {
     /** The secondary metric for the server threads' CPU per operation. */
     public static final String SERVER_METRIC = "cpu.server.us/op";
 
-    private final com.sun.management.OperatingSystemMXBean os =
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long processBefore;
     private Map<Long, Long> serverBefore;
@@ -38,21 +38,40 @@ public final class CpuProfiler implements InternalProfiler {
         return "CPU time per operation: the whole process, and the server's threads";
     }
 
+    /**
+     * The CPU figures at the moment the server began to stop, when it stopped during the current
+     * iteration, else null. JMH runs a trial's teardown inside the last iteration, before the
+     * profilers' {@code afterIteration}: read then, the server's threads have ended and taken their
+     * CPU time with them (the last iteration's server CPU read about 0, a third of every 3-iteration
+     * row's mean lost), and the process's figure would include closing everything.
+     */
+    private static volatile StopMark stopMark;
+
+    private record StopMark(long processNanos, Map<Long, Long> serverThreads) {
+    }
+
+    /** Called as the server under test begins to stop ({@link Placement.Applied#stop}): the iteration's CPU figures end here. */
+    static void serverStopping() {
+        stopMark = new StopMark(PROCESS.getProcessCpuTime(), ServerThreads.cpuSnapshot());
+    }
+
     @Override
     public void beforeIteration(BenchmarkParams benchmark, IterationParams iteration) {
-        processBefore = os.getProcessCpuTime();
+        stopMark = null;
+        processBefore = PROCESS.getProcessCpuTime();
         serverBefore = ServerThreads.cpuSnapshot();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmark, IterationParams iteration, IterationResult result) {
-        long process = os.getProcessCpuTime() - processBefore;
-        long server = ServerThreads.cpuNanosSince(serverBefore);
+        StopMark stop = stopMark;
+        long process = (stop != null ? stop.processNanos() : PROCESS.getProcessCpuTime()) - processBefore;
+        long server = ServerThreads.cpuNanosBetween(serverBefore, stop != null ? stop.serverThreads() : ServerThreads.cpuSnapshot());
         long ops = result.getMetadata().getAllOps();
         List<Result> out = new ArrayList<>();
         if (ops > 0 && processBefore >= 0) {
             out.add(new ScalarResult(PROCESS_METRIC, process / 1000.0 / ops, "µs/op", AggregationPolicy.AVG));
-            if (ServerThreads.any() && ManagementFactory.getThreadMXBean().isThreadCpuTimeSupported()) {
+            if ((stop != null || ServerThreads.any()) && ManagementFactory.getThreadMXBean().isThreadCpuTimeSupported()) {
                 out.add(new ScalarResult(SERVER_METRIC, server / 1000.0 / ops, "µs/op", AggregationPolicy.AVG));
             }
         }

@@ -55,6 +55,7 @@ public enum Placement {
 
         /** Closes {@code server} (when there is one), then undoes the placement even if closing failed. */
         public void stop(AutoCloseable server) throws Exception {
+            CpuProfiler.serverStopping(); // JMH tears a trial down inside its last iteration: that iteration's CPU ends here
             try {
                 if (server != null) {
                     server.close();

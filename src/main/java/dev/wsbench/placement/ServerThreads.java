@@ -85,8 +85,13 @@ public final class ServerThreads {
      * takes its last stretch with it, so this can under-count, never go negative.
      */
     public static long cpuNanosSince(Map<Long, Long> before) {
+        return cpuNanosBetween(before, cpuSnapshot());
+    }
+
+    /** CPU nanoseconds the server's threads used from snapshot {@code before} to snapshot {@code after}, as {@link #cpuNanosSince}. */
+    static long cpuNanosBetween(Map<Long, Long> before, Map<Long, Long> after) {
         long total = 0;
-        for (Map.Entry<Long, Long> now : cpuSnapshot().entrySet()) {
+        for (Map.Entry<Long, Long> now : after.entrySet()) {
             total += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
         }
         return total;
