@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * {@code -Djmh.args} or a named set, plus {@code -foe true} and a result file), checks the {@code -p}
  * options against the benchmarks' real {@code @Param} fields ({@link ParamCheck}), hands the
  * arguments to {@code org.openjdk.jmh.Main}, then writes provenance and prints the tables. Run
- * directly, its arguments are JMH's own, unchanged.
+ * directly, its arguments are JMH's own, unchanged; {@link BenchmarksJar} is the same for
+ * {@code java -jar target/benchmarks.jar}.
  *
  * <p>JMH on its own ignores a {@code -p} whose name no benchmark has (a typo silently runs the
  * defaults) and reports an unknown enum value as a stack trace from inside the fork. Here both are
@@ -43,6 +44,15 @@ public final class JmhLauncher {
             System.exit(2);
             return;
         }
+        run(args);
+    }
+
+    /**
+     * Checks JMH's arguments {@code args} (exit 2 with one line when a parameter, role value or
+     * target is wrong), fills in the role values, runs JMH, then writes provenance and prints the
+     * tables. {@code mvn jmh:run} and {@code java -jar target/benchmarks.jar} both end here.
+     */
+    static void run(String[] args) throws IOException {
         String problem = RoleParams.check(args);
         if (problem == null) {
             problem = ParamCheck.check(args);
@@ -96,7 +106,11 @@ public final class JmhLauncher {
             user = JmhArgs.ofSet(given[3], sets);
             System.out.println("Running benchmark set '" + given[3] + "': " + String.join(" ", user));
         }
-        Path dir = Path.of(given[1]);
+        return withSuiteOptions(user, Path.of(given[1]), now);
+    }
+
+    /** {@code user}'s JMH arguments with the suite's options and a result file {@code dir/jmh-TIME.json} (the folder created). */
+    static String[] withSuiteOptions(List<String> user, Path dir, LocalDateTime now) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -175,6 +175,12 @@ public enum Library {
         return maven.probeArtifact();
     }
 
+    /** The probe artifact's ids in every release line: its own, and its new name where it was renamed (OkHttp's okhttp-jvm). */
+    public List<String> artifactIds() {
+        String id = probeArtifact().substring(probeArtifact().indexOf(':') + 1);
+        return maven.renamed() == null ? List.of(id) : List.of(id, maven.renamed().after());
+    }
+
     public boolean hasServer() {
         return server != null;
     }

@@ -22,6 +22,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a result came from, written beside each JMH result file as {@code NAME.provenance.json}
@@ -95,11 +97,16 @@ public final class Provenance {
 
     private static String loadedVersion(Library lib, ClassLoader loader) {
         String[] artifact = lib.probeArtifact().split(":");
-        return loadedVersion(lib.probeClass(), artifact[0], artifact[1], loader);
+        return loadedVersion(lib.probeClass(), artifact[0], artifact[1], loader, lib.artifactIds());
+    }
+
+    static String loadedVersion(String className, String groupId, String artifactId, ClassLoader loader) {
+        return loadedVersion(className, groupId, artifactId, loader, List.of(artifactId));
     }
 
     /** The version in the jar that holds {@code className}, or "absent" / "unknown". */
-    static String loadedVersion(String className, String groupId, String artifactId, ClassLoader loader) {
+    /** As above; {@code listedAs}: the artifact's names in a dependency list (OkHttp's jar is okhttp-jvm from 5 on). */
+    private static String loadedVersion(String className, String groupId, String artifactId, ClassLoader loader, List<String> listedAs) {
         Class<?> c;
         try {
             c = Class.forName(className, false, loader);
@@ -128,6 +135,10 @@ public final class Provenance {
                     }
                     return props.getProperty("version", "unknown");
                 }
+                String listed = listedVersion(file, groupId, listedAs);
+                if (listed != null) {
+                    return listed;
+                }
                 if (file.getManifest() != null) {
                     bundleVersion = file.getManifest().getMainAttributes().getValue("Bundle-Version");
                 }
@@ -137,6 +148,35 @@ public final class Provenance {
         }
         String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
         return v != null ? v : bundleVersion != null ? bundleVersion : layoutVersion != null ? layoutVersion : "unknown";
+    }
+
+    /** In {@code target/benchmarks.jar}: the version of every dependency as Maven resolved it (mvn dependency:list, at package time). */
+    static final String DEPENDENCY_LIST = "META-INF/wsbench/dependencies.txt";
+    private static final Pattern COORDINATES = Pattern.compile("[\\w.\\-]+(:[\\w.\\-]+)+");
+
+    /**
+     * The version {@code groupId:artifactId} has in the jar's {@link #DEPENDENCY_LIST}, or null: in
+     * the one jar every dependency is unpacked into, a class's jar is that jar, whose manifest is
+     * no library's, and some libraries (OkHttp 5) pack no pom.properties.
+     */
+    private static String listedVersion(JarFile file, String groupId, List<String> artifactIds) throws IOException {
+        JarEntry list = file.getJarEntry(DEPENDENCY_LIST);
+        if (list == null) {
+            return null;
+        }
+        try (InputStream in = file.getInputStream(list)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                // group:artifact:type[:classifier]:version, then (in a terminal's build) colour codes and the module name
+                Matcher m = COORDINATES.matcher(line.trim());
+                if (m.lookingAt()) {
+                    String[] coordinates = m.group().split(":");
+                    if (coordinates.length >= 4 && coordinates[0].equals(groupId) && artifactIds.contains(coordinates[1])) {
+                        return coordinates[coordinates.length - 1];
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String cpuModel() {

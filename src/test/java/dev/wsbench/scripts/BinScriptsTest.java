@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -22,7 +27,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * would clone: tracked and untracked-but-not-ignored, nothing built), each end to end on a tiny
  * selection (the version comparison, the connection probe, the two-file comparison, memory per
  * connection, the malformed-frame table, a release sweep and a bisection, every library swept over
- * its two release lines), and every script's argument errors. Each takes Maven and forks, so about
+ * its two release lines, the benchmark jar {@code mvn package} builds), and every script's argument errors. Each takes Maven and forks, so about
  * six minutes in all: {@code .ci/run} runs this class on its own
  * ({@code mvn test -Dtest=BinScriptsTest -Dwsbench.scriptTests=true}); a plain {@code mvn test}
  * skips it.
@@ -128,6 +133,64 @@ class BinScriptsTest {
             String sweep = Files.readString(out.resolve("sweep.txt"));
             assertTrue(sweep.contains(l[2] + " ") || sweep.contains("left out: " + l[2] + ": failed in round 1"), l[0] + ": " + sweep);
         }
+    }
+
+    /**
+     * The README's lab-machine recipe: {@code mvn package} builds {@code target/benchmarks.jar}, which
+     * lists the benchmarks and runs a tiny selection from another folder with no Maven and no
+     * project around it, writing the same kind of result as {@code mvn jmh:run}: the same rows and
+     * metrics (CPU per operation included), and provenance naming every library's version.
+     */
+    @Test
+    void benchmarksJarRunsWhatJmhRunRunsWithoutMaven() throws Exception {
+        Run build = run(clone, 600, "mvn", "-B", "-q", "--no-transfer-progress", "package", "-DskipTests");
+        assertEquals(0, build.code, build.output);
+        Path jar = clone.resolve("target/benchmarks.jar");
+        Path elsewhere = Files.createTempDirectory("wsbench-lab-");
+        Run list = run(elsewhere, 120, "java", "-jar", jar.toString(), "-l");
+        assertEquals(0, list.code, list.output);
+        assertTrue(list.output.contains("dev.wsbench.jmh.EchoBenchmark.roundTrip"), list.output);
+        Run sets = run(elsewhere, 60, "java", "-jar", jar.toString(), "--sets");
+        assertEquals(0, sets.code, sets.output);
+        assertTrue(sets.output.contains("scenarios: ") && sets.output.contains("default: "), sets.output);
+        Run unknown = run(elsewhere, 60, "java", "-jar", jar.toString(), "--set", "nope");
+        assertEquals(2, unknown.code, unknown.output);
+        assertTrue(unknown.output.contains("unknown benchmark set 'nope'"), unknown.output);
+        String[] tiny = {"^dev\\.wsbench\\.jmh\\.EchoBenchmark\\.roundTrip$", "-p", "server=NETTY", "-p", "size=256", "-f", "1", "-wi", "0", "-i", "1",
+            "-r", "200ms"};
+        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+        command.addAll(List.of(tiny));
+        Run fromJar = run(elsewhere, 300, command.toArray(new String[0]));
+        assertEquals(0, fromJar.code, fromJar.output);
+        Path jarJson = onlyResult(elsewhere.resolve("results/runs"));
+        Run fromMaven = run(clone, 600, "mvn", "-B", "-q", "--no-transfer-progress", "jmh:run", "-Djmh.resultsDir=target/maven-run",
+                "-Djmh.args=" + String.join(" ", tiny).replace("\\", "\\\\"));
+        assertEquals(0, fromMaven.code, fromMaven.output);
+        Path mavenJson = onlyResult(clone.resolve("target/maven-run"));
+        assertEquals(shape(mavenJson), shape(jarJson), "the jar's result has the rows and metrics of mvn jmh:run's");
+        assertTrue(shape(jarJson).contains("cpu.server.us/op"), shape(jarJson));
+        String provenance = Files.readString(Path.of(jarJson.toString().replaceFirst("\\.json$", ".provenance.json")));
+        assertTrue(provenance.contains("\"Netty\": \"" + NETTY + "\"") && provenance.contains("\"OkHttp\": \"5.5.1\""), provenance);
+    }
+
+    /** The one JSON result file in {@code dir}. */
+    private static Path onlyResult(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> json = files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".provenance.json")).toList();
+            assertEquals(1, json.size(), "one result file in " + dir + ": " + json);
+            return json.get(0);
+        }
+    }
+
+    /** A result file's benchmarks, parameters and metric names, without the figures. */
+    private static String shape(Path json) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (JsonElement row : JsonParser.parseString(Files.readString(json)).getAsJsonArray()) {
+            JsonObject r = row.getAsJsonObject();
+            out.append(r.get("benchmark").getAsString()).append(' ').append(r.get("params")).append(' ')
+                    .append(new TreeSet<>(r.getAsJsonObject("secondaryMetrics").keySet())).append('\n');
+        }
+        return out.toString();
     }
 
     @Test
