@@ -24,6 +24,7 @@ public final class BenchmarkNames {
     public static final String PARSING_INPUT_COPY = "ParsingBenchmark.inputCopy";
     public static final String COMPRESSION = "CompressionBenchmark.roundTrip";
     public static final String OPEN_LOOP = "OpenLoopBenchmark.echo";
+    public static final String CONNECTION_MEMORY = "ConnectionMemoryBenchmark.idleConnections";
 
     /** The class part of {@code Class.method}: {@code MaskingBenchmark}. */
     public static String className(String method) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsbench.cli.JmhArgs;
+import dev.wsbench.scenario.IdleConnectionMemory;
 import dev.wsbench.server.ServerInterventions;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -85,6 +86,14 @@ class NamesTest {
         // JMH names an @AuxCounters metric after its field, so the field must carry the metric's name
         Field counter = Class.forName(BenchmarkNames.PACKAGE + "ServerEvents").getField(ServerInterventions.METRIC);
         assertEquals(long.class, counter.getType());
+    }
+
+    @Test
+    void theMemoryCountersAreNamedAfterTheirMetrics() throws Exception {
+        Class<?> counters = Class.forName(BenchmarkNames.PACKAGE + "ConnectionMemoryBenchmark$PerConnection");
+        for (String metric : List.of(IdleConnectionMemory.HEAP_METRIC, IdleConnectionMemory.RSS_METRIC)) {
+            assertEquals(double.class, counters.getField(metric).getType(), metric);
+        }
     }
 
     private static List<BenchmarkListEntry> entries() throws Exception {

@@ -22,9 +22,30 @@ import java.util.concurrent.Callable;
  * needs more CPUs than the process may use fails at setup with one line saying so.
  */
 public enum Placement {
-    FREE,
-    ONE_CPU,
-    SPLIT;
+    FREE("threads placed by the OS"),
+    ONE_CPU("the whole fork on one CPU"),
+    SPLIT("the server on its own CPU, the rest on the others");
+
+    private final String inWords;
+
+    Placement(String inWords) {
+        this.inWords = inWords;
+    }
+
+    /** What the placement means, for a chart's title: "the whole fork on one CPU (ONE_CPU)". */
+    public String inWords() {
+        return inWords + " (" + name() + ")";
+    }
+
+    /** {@link #inWords} of the placement named {@code name}, or {@code name} itself when it names none (a result from another version). */
+    public static String inWords(String name) {
+        for (Placement p : values()) {
+            if (p.name().equals(name)) {
+                return p.inWords();
+            }
+        }
+        return name;
+    }
 
     /** What a placement did, to start the server under it and to undo it. */
     public final class Applied {

@@ -1,60 +1,81 @@
 package dev.wsbench.results;
 
-import dev.wsbench.ParamNames;
 import dev.wsbench.BenchmarkNames;
+import dev.wsbench.ParamNames;
+import dev.wsbench.library.EchoClients;
+import dev.wsbench.library.Library;
+import dev.wsbench.placement.CpuProfiler;
+import dev.wsbench.placement.Placement;
+import dev.wsbench.scenario.IdleConnectionMemory;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
-import java.awt.Color;
-import dev.wsbench.library.Library;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.style.Styler;
 
 /**
- * {@code mvn jmh:report -Dresult=A.json [-Dout=DIR]}: the run's tables as Markdown (with bytes
- * allocated per operation where {@code -prof gc} ran) and grouped bar charts: echo round trips per
- * second per payload size and placement, with JMH's 99.9 % error bars (one bar per server, raw TCP
- * beside them, clients grouped); masking and parsing as payload bytes per second per size, derived
- * from time per operation (without error bars: the tables give JMH's). Every bar carries its value;
- * each library has one colour in every chart (reference kernels and raw TCP are grey); a chart whose
- * bars span more than a factor of {@value #LOG_SCALE_ABOVE} uses a logarithmic axis (not echo, whose
- * error bars may reach zero); the title names the placement, the caption under the chart the machine
- * and JDK, and each legend entry the library version the run loaded (from the run's provenance). Exit
- * code 2 with a message on unusable input.
+ * {@code mvn jmh:report -Dresult=A.json[,B.json] [-Dout=DIR]}: the run's tables as Markdown and its
+ * charts, each titled in words (what, size, placement), its axes saying what the categories are,
+ * which way is better and what the error bars mean, and the machine and JDK under it:
+ *
+ * <ul>
+ *   <li>echo round trips per second per size and placement, one bar per server beside raw TCP;</li>
+ *   <li>CPU per round trip per size and placement, the server's threads stacked under the rest of
+ *       the process (client, JIT, GC), raw TCP's the floor beside them;</li>
+ *   <li>the overhead over raw TCP in µs per round trip on one CPU, per server at each size;</li>
+ *   <li>masking and parsing as payload bytes per second per size;</li>
+ *   <li>memory per idle connection (server heap and resident set), where the run has it.</li>
+ * </ul>
+ *
+ * Error bars are the fork-to-fork spread ({@link ForkSpread}: 95 % interval of the mean over forks),
+ * not JMH's interval over one fork's iterations; a row measured in one fork has none, and the axis
+ * says so. Each library has one colour in every chart (reference kernels and raw TCP are grey) and
+ * its legend entry carries the version the run loaded (from the run's provenance). Several result
+ * files (comma-separated) make one report: a default run and a memory run, say. Exit code 2 with a
+ * message on unusable input.
  */
 public final class Report {
-    /** Bars spanning more than this factor get a logarithmic axis (masking: libraries beside a plain copy). */
-    static final double LOG_SCALE_ABOVE = 20;
-
     /** One colour per library, by its place in the registry; enough for 12 libraries before repeating. */
     private static final Color[] LIBRARY_COLOURS = {
         new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0xbcbd22), new Color(0x393b79),
         new Color(0xad494a), new Color(0x637939)};
     private static final Color[] GREYS = {new Color(0x404040), new Color(0x707070), new Color(0x999999), new Color(0xbbbbbb)};
+    static final String RAW_TCP = "raw TCP";
+    static final String SERVER_PART = "the server's threads";
+    static final String REST_PART = "the rest of the process: client, JIT, GC";
+    private static final Map<String, Color> PART_COLOURS = Map.of(SERVER_PART, new Color(0x1f77b4), REST_PART, new Color(0xbbbbbb));
+    /** The masking benchmark's reference kernels ({@code MaskingKernel}), in words. */
+    private static final Map<String, String> KERNELS = Map.of("COPY", "plain copy, no XOR (the ceiling)", "XOR_BYTE", "XOR a byte at a time",
+            "XOR_LONG", "XOR 8 bytes at a time", "XOR_VECTOR", "XOR with the Vector API");
+    private static final Map<String, String> SHAPES = Map.of("WHOLE", "whole frame", "FRAGMENTS_64", "64 B fragments",
+            "FRAGMENTS_1K", "1 KiB fragments", "FRAGMENTS_16K", "16 KiB fragments", "READS_64_TO_2048", "reads of 64-2048 B");
 
     private Report() {
     }
 
     public static void main(String[] args) {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: Report RESULT.json [OUTPUT-DIR]");
+            System.err.println("usage: Report RESULT.json[,MORE.json] [OUTPUT-DIR]");
             System.exit(2);
         }
         try {
-            Path result = Path.of(args[0]);
-            Path out = args.length == 2 ? Path.of(args[1]) : result.toAbsolutePath().getParent();
-            Path md = write(JmhResultFile.read(result), result, out);
+            List<JmhResult> results = new ArrayList<>();
+            Path first = null;
+            for (String file : args[0].split(",")) {
+                Path result = Path.of(file.trim());
+                first = first == null ? result : first;
+                results.addAll(JmhResultFile.read(result));
+            }
+            Path out = args.length == 2 ? Path.of(args[1]) : first.toAbsolutePath().getParent();
+            Path md = write(results, first, out);
             System.out.println("report: " + md);
         } catch (ResultFileException e) {
             System.err.println("error: " + e.getMessage());
@@ -74,25 +95,14 @@ public final class Report {
         if (p != null) {
             md.append("\nLibraries: ").append(p.libraries()).append("\n");
         }
-        String caption = p == null ? "no provenance beside the result file" : p.machine();
-        Function<String, String> label = series -> label(series, p);
-        List<String> charts = new ArrayList<>();
-        charts.addAll(chart(results, out, name, "echo", "round trips/s", caption, label, JmhResult::score, true,
-                r -> r.shortName().equals(BenchmarkNames.ECHO) || r.shortName().equals(BenchmarkNames.RAW_TCP_ECHO),
-                r -> r.param(ParamNames.PLACEMENT),
-                r -> r.param(ParamNames.SERVER) == null ? "raw TCP" : r.param(ParamNames.SERVER),
-                r -> r.param(ParamNames.CLIENT) == null ? null : r.param(ParamNames.CLIENT) + " " + r.param(ParamNames.TYPE)));
-        charts.addAll(chart(results, out, name, "masking", "GB/s of payload", caption, label, r -> Double.parseDouble(r.param(ParamNames.SIZE)) / r.score(), false,
-                r -> r.benchmarkClass().equals(BenchmarkNames.className(BenchmarkNames.MASKING_LIBRARY)),
-                r -> null,
-                r -> r.param(ParamNames.LIBRARY) != null && !"N/A".equals(r.param(ParamNames.LIBRARY)) ? r.param(ParamNames.LIBRARY) : r.param(ParamNames.KERNEL),
-                r -> r.param(ParamNames.BUFFER)));
-        charts.addAll(chart(results, out, name, "parsing", "MB/s of payload", caption, label, r -> Double.parseDouble(r.param(ParamNames.SIZE)) * 1000 / r.score(), false,
-                r -> r.shortName().equals(BenchmarkNames.PARSING),
-                r -> null,
-                r -> r.param(ParamNames.LIBRARY),
-                r -> r.param(ParamNames.SIDE) + " " + r.param(ParamNames.TYPE) + " " + r.param(ParamNames.SHAPE)));
-        for (String c : charts) {
+        Charts charts = new Charts(out, name, p == null ? "no provenance beside the result file" : p.machine(), p);
+        charts.echo(select(results, BenchmarkNames.ECHO, BenchmarkNames.RAW_TCP_ECHO));
+        charts.cpu(select(results, BenchmarkNames.ECHO, BenchmarkNames.RAW_TCP_ECHO));
+        charts.overhead(select(results, BenchmarkNames.ECHO, BenchmarkNames.RAW_TCP_ECHO));
+        charts.masking(select(results, BenchmarkNames.MASKING_LIBRARY, BenchmarkNames.MASKING_LIMIT));
+        charts.parsing(select(results, BenchmarkNames.PARSING));
+        charts.memory(select(results, BenchmarkNames.CONNECTION_MEMORY));
+        for (String c : charts.written) {
             md.append("\n![").append(c).append("](").append(c).append(")\n");
         }
         md.append(RunSummary.markdown(results));
@@ -101,14 +111,17 @@ public final class Report {
         return file;
     }
 
-    /** A series' legend label: a library's display name and the version the run loaded ("Netty 4.2.20.Final"). */
-    private static String label(String series, Provenance p) {
+    private static List<JmhResult> select(List<JmhResult> results, String... benchmarks) {
+        List<String> wanted = List.of(benchmarks);
+        // every chart but memory's is per payload size
+        return results.stream().filter(r -> wanted.contains(r.shortName())
+                && (r.param(ParamNames.SIZE) != null || r.shortName().equals(BenchmarkNames.CONNECTION_MEMORY))).toList();
+    }
+
+    /** The colour of a bar series: its library's, or the next grey of its chart for raw TCP and the reference kernels. */
+    static Color colour(String series, int greyIndex) {
         Library l = library(series);
-        if (l == null) {
-            return series;
-        }
-        String version = p == null ? null : p.libraries().get(l.displayName());
-        return version == null || "absent".equals(version) ? l.displayName() : l.displayName() + " " + version;
+        return l != null ? LIBRARY_COLOURS[l.ordinal() % LIBRARY_COLOURS.length] : GREYS[greyIndex % GREYS.length];
     }
 
     private static Library library(String series) {
@@ -120,106 +133,224 @@ public final class Report {
         return null;
     }
 
-    /** The colour of a bar series: its library's, or a grey for raw TCP and the reference kernels. */
-    static Color colour(String series, int greyIndex) {
-        Library l = library(series);
-        return l != null ? LIBRARY_COLOURS[l.ordinal() % LIBRARY_COLOURS.length] : GREYS[greyIndex % GREYS.length];
-    }
+    /** The charts of one report, and the files written so far. */
+    private static final class Charts {
+        private final Path out;
+        private final String name;
+        private final String machine;
+        private final Provenance provenance;
+        final List<String> written = new ArrayList<>();
 
-    /**
-     * One chart per payload size (and per placement, where rows have one); one bar series per
-     * library (or raw TCP / kernel), categories along the axis; returns the file names written.
-     * A row whose category is null joins the first category (raw TCP beside the first client).
-     */
-    private static List<String> chart(List<JmhResult> results, Path out, String name, String kind, String unit,
-                                      String caption, Function<String, String> label,
-                                      Function<JmhResult, Double> value, boolean errorBars, Predicate<JmhResult> select,
-                                      Function<JmhResult, String> panel, Function<JmhResult, String> series,
-                                      Function<JmhResult, String> category) throws IOException {
-        Map<String, List<JmhResult>> byPanel = new TreeMap<>();
-        for (JmhResult r : results) {
-            if (select.test(r) && r.param(ParamNames.SIZE) != null) {
-                String key = String.format("%09d", Integer.parseInt(r.param(ParamNames.SIZE))) + (panel.apply(r) == null ? "" : " " + panel.apply(r));
-                byPanel.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        Charts(Path out, String name, String machine, Provenance provenance) {
+            this.out = out;
+            this.name = name;
+            this.machine = machine;
+            this.provenance = provenance;
+        }
+
+        /** Round trips per second, a chart per size and placement: servers beside raw TCP, clients and types along the axis. */
+        void echo(List<JmhResult> rows) throws IOException {
+            for (List<JmhResult> panel : panels(rows, true).values()) {
+                String first = category(panel.stream().filter(r -> r.param(ParamNames.SERVER) != null).findFirst().orElse(panel.get(0)));
+                List<BarChart.Bar> bars = new ArrayList<>();
+                for (JmhResult r : panel) {
+                    ForkSpread spread = ForkSpread.of(r);
+                    bars.add(new BarChart.Bar(series(r), r.param(ParamNames.SERVER) == null ? first : category(r), r.score(), spread.halfWidth()));
+                }
+                JmhResult any = panel.get(0);
+                draw("echo", any, true, new BarChart("Echo round trips per second: " + size(any) + " messages, " + placement(any),
+                        "client, message type", forkNote(panel), machine, "round trips per second (higher is better)", bars,
+                        false, false, true, this::label, colours()));
             }
         }
-        List<String> written = new ArrayList<>();
-        for (Map.Entry<String, List<JmhResult>> e : byPanel.entrySet()) {
-            JmhResult any = e.getValue().get(0);
-            String size = any.param(ParamNames.SIZE);
-            String where = panel.apply(any);
-            List<String> categories = new ArrayList<>();
-            for (JmhResult r : e.getValue()) {
-                String c = category.apply(r);
-                if (c != null && !categories.contains(c)) {
-                    categories.add(c);
+
+        /** CPU per round trip, a chart per size and placement: the server's threads and the rest of the process, stacked. */
+        void cpu(List<JmhResult> rows) throws IOException {
+            List<JmhResult> measured = rows.stream().filter(r -> r.secondary().containsKey(CpuProfiler.PROCESS_METRIC)
+                    && r.secondary().containsKey(CpuProfiler.SERVER_METRIC)).toList();
+            for (List<JmhResult> panel : panels(measured, true).values()) {
+                List<BarChart.Bar> bars = new ArrayList<>();
+                // raw TCP first: the floor the servers stand on
+                for (JmhResult r : panel.stream().sorted(Comparator.comparing(r -> r.param(ParamNames.SERVER) != null)).toList()) {
+                    String server = r.param(ParamNames.SERVER) == null ? RAW_TCP + " (the floor)" : label(r.param(ParamNames.SERVER))
+                            + (reference(r) ? "" : ", " + client(r.param(ParamNames.CLIENT)));
+                    double serverCpu = r.secondary().get(CpuProfiler.SERVER_METRIC);
+                    bars.add(new BarChart.Bar(SERVER_PART, server, serverCpu, Double.NaN));
+                    bars.add(new BarChart.Bar(REST_PART, server, r.secondary().get(CpuProfiler.PROCESS_METRIC) - serverCpu, Double.NaN));
+                }
+                JmhResult any = panel.get(0);
+                draw("cpu", any, true, new BarChart("CPU per round trip, server against the rest: " + size(any) + " messages, " + placement(any),
+                        "server (reference client unless named)", "means over every fork's iterations, stacked: no error bars", machine,
+                        "CPU µs per round trip (lower is better)", bars, true, false, true, s -> s, PART_COLOURS::get));
+            }
+        }
+
+        /** On one CPU: what each server's WebSocket path costs beyond raw TCP, µs per round trip; a chart per size. */
+        void overhead(List<JmhResult> rows) throws IOException {
+            Map<String, JmhResult> raw = new TreeMap<>();
+            for (JmhResult r : rows) {
+                if (r.param(ParamNames.SERVER) == null && Placement.ONE_CPU.name().equals(r.param(ParamNames.PLACEMENT))) {
+                    raw.put(r.param(ParamNames.SIZE), r);
                 }
             }
-            if (categories.isEmpty()) {
-                categories.add("");
-            }
-            Map<String, Map<String, JmhResult>> bySeries = new LinkedHashMap<>();
-            double min = Double.MAX_VALUE;
-            double max = 0;
-            for (JmhResult r : e.getValue()) {
-                String c = category.apply(r) == null ? categories.get(0) : category.apply(r);
-                bySeries.computeIfAbsent(series.apply(r), k -> new LinkedHashMap<>()).put(c, r);
-                double v = value.apply(r);
-                if (v > 0) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
+            Map<String, List<JmhResult>> bySize = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
+            for (JmhResult r : rows) {
+                if (r.param(ParamNames.SERVER) != null && !Double.isNaN(EchoSummary.overheadMicros(r, raw.get(r.param(ParamNames.SIZE))))) {
+                    bySize.computeIfAbsent(r.param(ParamNames.SIZE), k -> new ArrayList<>()).add(r);
                 }
             }
-            boolean log = !errorBars && max / min > LOG_SCALE_ABOVE; // an error bar may reach below zero
-            CategoryChart chart = new CategoryChartBuilder().width(1100).height(600)
-                    .title(kind + ", " + size + " bytes" + (where == null ? "" : ", placement " + where)
-                            + (log ? " (logarithmic axis)" : ""))
-                    .xAxisTitle(caption).yAxisTitle(unit).build();
-            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-            chart.getStyler().setErrorBarsColorSeriesColor(false);
-            chart.getStyler().setErrorBarsColor(Color.BLACK);
-            chart.getStyler().setOverlapped(false);
-            chart.getStyler().setLabelsVisible(true);
-            chart.getStyler().setLabelsRotation(90);
-            chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-            chart.getStyler().setLabelsFontColor(Color.BLACK);
-            chart.getStyler().setDecimalPattern(min >= 100 ? "#,##0" : min >= 1 ? "0.0" : "0.00");
-            chart.getStyler().setXAxisLabelRotation(categories.size() > 5 ? 30 : 0);
-            chart.getStyler().setAxisTitleFont(chart.getStyler().getAxisTitleFont().deriveFont(11f));
-            if (log) {
-                chart.getStyler().setYAxisLogarithmic(true);
-                chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min)))); // bars need a positive base
-                chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
-            } else {
-                chart.getStyler().setYAxisMin(0.0);
-            }
-            int greys = 0;
-            for (Map.Entry<String, Map<String, JmhResult>> s : bySeries.entrySet()) {
-                List<Double> y = new ArrayList<>();
-                List<Double> err = new ArrayList<>();
-                for (String c : categories) {
-                    JmhResult r = s.getValue().get(c);
-                    if (r == null) {
-                        y.add(null); // no bar: this series has no result for the category
-                        err.add(null);
-                        continue;
-                    }
-                    y.add(value.apply(r));
-                    err.add(Double.isNaN(r.scoreError()) ? 0.0 : r.scoreError());
+            for (List<JmhResult> panel : bySize.values()) {
+                JmhResult base = raw.get(panel.get(0).param(ParamNames.SIZE));
+                List<BarChart.Bar> bars = new ArrayList<>();
+                for (JmhResult r : panel) {
+                    // the two rows' intervals in µs per round trip, combined as independent estimates
+                    double error = Math.hypot(1e6 / r.score() * ForkSpread.of(r).relativeHalfWidth(),
+                            1e6 / base.score() * ForkSpread.of(base).relativeHalfWidth());
+                    bars.add(new BarChart.Bar(r.param(ParamNames.SERVER), category(r), EchoSummary.overheadMicros(r, base), error));
                 }
-                String legend = label.apply(s.getKey());
-                CategorySeries added = errorBars ? chart.addSeries(legend, categories, y, err)
-                        : chart.addSeries(legend, categories, y); // rates derived from ns/op: the tables carry JMH's ±
-                Color colour = colour(s.getKey(), greys);
-                if (colour == GREYS[greys % GREYS.length]) {
-                    greys++;
-                }
-                added.setFillColor(colour);
+                List<JmhResult> used = new ArrayList<>(panel);
+                used.add(base);
+                draw("overhead", panel.get(0), false, new BarChart("Overhead over raw TCP: " + size(base) + " messages, " + placement(base),
+                        "client, message type", forkNote(used) + " (with raw TCP's)", machine,
+                        "µs per round trip beyond raw TCP's (lower is better)", bars, false, false, false, this::label, colours()));
             }
-            String file = name + "-" + kind + "-" + size + (where == null ? "" : "-" + where) + ".png";
-            BitmapEncoder.saveBitmap(chart, out.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
+        }
+
+        /** Payload bytes per second of each library's masking, beside the plain-copy and XOR kernels, per size. */
+        void masking(List<JmhResult> rows) throws IOException {
+            for (List<JmhResult> panel : panels(rows, false).values()) {
+                List<BarChart.Bar> bars = new ArrayList<>();
+                for (JmhResult r : panel) {
+                    double gbPerSecond = Double.parseDouble(r.param(ParamNames.SIZE)) / r.score(); // bytes per ns
+                    String lib = r.param(ParamNames.LIBRARY);
+                    bars.add(new BarChart.Bar(lib != null && !"N/A".equals(lib) ? lib : r.param(ParamNames.KERNEL),
+                            r.param(ParamNames.BUFFER).toLowerCase(Locale.ROOT) + " buffer", gbPerSecond,
+                            gbPerSecond * ForkSpread.of(r).relativeHalfWidth()));
+                }
+                draw("masking", panel.get(0), false, new BarChart("Frame masking: " + size(panel.get(0)) + " payloads, GB/s",
+                        "buffer", forkNote(panel), machine, "GB/s of payload (higher is better)", bars, false, true, true,
+                        this::label, colours()));
+            }
+        }
+
+        /** Payload bytes per second of each library's frame parser, per size. */
+        void parsing(List<JmhResult> rows) throws IOException {
+            for (List<JmhResult> panel : panels(rows, false).values()) {
+                List<BarChart.Bar> bars = new ArrayList<>();
+                for (JmhResult r : panel) {
+                    double mbPerSecond = Double.parseDouble(r.param(ParamNames.SIZE)) * 1000 / r.score();
+                    String what = "from the " + r.param(ParamNames.SIDE).toLowerCase(Locale.ROOT) + ", " + r.param(ParamNames.TYPE).toLowerCase(Locale.ROOT)
+                            + ", " + SHAPES.getOrDefault(r.param(ParamNames.SHAPE), r.param(ParamNames.SHAPE));
+                    bars.add(new BarChart.Bar(r.param(ParamNames.LIBRARY), what, mbPerSecond, mbPerSecond * ForkSpread.of(r).relativeHalfWidth()));
+                }
+                draw("parsing", panel.get(0), false, new BarChart("Frame parsing: " + size(panel.get(0)) + " payloads, MB/s",
+                        "frames: which side sent them, type, how they arrive", forkNote(panel), machine,
+                        "MB/s of payload (higher is better)", bars, false, true, true, this::label, colours()));
+            }
+        }
+
+        /** KiB per idle connection on the server (heap after full collections, resident set), per connection count. */
+        void memory(List<JmhResult> rows) throws IOException {
+            Map<String, List<BarChart.Bar>> byCount = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
+            for (JmhResult r : rows) {
+                Double heap = r.secondary().get(IdleConnectionMemory.HEAP_METRIC);
+                Double rss = r.secondary().get(IdleConnectionMemory.RSS_METRIC);
+                if (heap == null || rss == null || r.param(ParamNames.CONNECTIONS) == null) {
+                    continue;
+                }
+                List<BarChart.Bar> bars = byCount.computeIfAbsent(r.param(ParamNames.CONNECTIONS), k -> new ArrayList<>());
+                bars.add(new BarChart.Bar(r.param(ParamNames.SERVER), "server heap in use after full collections", heap, Double.NaN));
+                bars.add(new BarChart.Bar(r.param(ParamNames.SERVER), "server resident set (RSS)", rss, Double.NaN));
+            }
+            for (Map.Entry<String, List<BarChart.Bar>> e : byCount.entrySet()) {
+                String file = name + "-memory-" + e.getKey() + ".png";
+                new BarChart("Memory per idle connection: " + e.getKey() + " open connections, each upgraded and echoed once",
+                        "what grew, in the server's own process", "one measurement per fork: no error bars", machine,
+                        "KiB per connection (lower is better)", e.getValue(), false, false, true, this::label, colours()).write(out.resolve(file));
+                written.add(file);
+            }
+        }
+
+        private void draw(String kind, JmhResult any, boolean byPlacement, BarChart chart) throws IOException {
+            String where = byPlacement ? any.param(ParamNames.PLACEMENT) : null;
+            String file = name + "-" + kind + "-" + any.param(ParamNames.SIZE) + (where == null ? "" : "-" + where) + ".png";
+            chart.write(out.resolve(file));
             written.add(file);
         }
-        return written;
+
+        /** A series' legend label: a library's display name and the version the run loaded ("Netty 4.2.20.Final"), or a kernel in words. */
+        String label(String series) {
+            Library l = library(series);
+            if (l == null) {
+                return KERNELS.getOrDefault(series, series);
+            }
+            String version = provenance == null ? null : provenance.libraries().get(l.displayName());
+            return version == null || "absent".equals(version) ? l.displayName() : l.displayName() + " " + version;
+        }
+    }
+
+    /** A new chart's colours: each library its own, the other series the greys in the order they come. */
+    private static Function<String, Color> colours() {
+        Map<String, Color> greys = new HashMap<>();
+        return series -> library(series) != null ? colour(series, 0) : greys.computeIfAbsent(series, s -> GREYS[greys.size() % GREYS.length]);
+    }
+
+    /** Rows by size (and placement), smallest size first. */
+    private static Map<String, List<JmhResult>> panels(List<JmhResult> rows, boolean byPlacement) {
+        Map<String, List<JmhResult>> out = new TreeMap<>();
+        for (JmhResult r : rows) {
+            String key = String.format(Locale.ROOT, "%09d", Integer.parseInt(r.param(ParamNames.SIZE)))
+                    + (byPlacement ? " " + r.params().getOrDefault(ParamNames.PLACEMENT, Placement.FREE.name()) : "");
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    private static List<JmhResult> sortedBySize(List<JmhResult> rows) {
+        return rows.stream().sorted(Comparator.comparingInt(r -> Integer.parseInt(r.param(ParamNames.SIZE)))).toList();
+    }
+
+    private static String series(JmhResult r) {
+        return r.param(ParamNames.SERVER) == null ? RAW_TCP : r.param(ParamNames.SERVER);
+    }
+
+    /** An echo row's category: its client and message type in words ("reference client, binary"). */
+    private static String category(JmhResult r) {
+        return r.param(ParamNames.CLIENT) == null ? RAW_TCP : client(r.param(ParamNames.CLIENT)) + ", "
+                + r.params().getOrDefault(ParamNames.TYPE, "BINARY").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean reference(JmhResult r) {
+        return EchoClients.REFERENCE.equals(r.param(ParamNames.CLIENT));
+    }
+
+    private static String client(String name) {
+        if (EchoClients.REFERENCE.equals(name)) {
+            return "reference client";
+        }
+        if (EchoClients.JDK.equals(name)) {
+            return "the JDK's client";
+        }
+        Library l = library(name);
+        return (l == null ? name : l.displayName()) + " client";
+    }
+
+    private static String size(JmhResult r) {
+        return String.format(Locale.ROOT, "%,d-byte", Integer.parseInt(r.param(ParamNames.SIZE)));
+    }
+
+    private static String placement(JmhResult r) {
+        return Placement.inWords(r.params().getOrDefault(ParamNames.PLACEMENT, Placement.FREE.name()));
+    }
+
+    /** What a chart's error bars are, from the fewest forks among its rows. */
+    static String forkNote(List<JmhResult> rows) {
+        int fewest = ForkSpread.fewestForks(rows);
+        int most = rows.stream().mapToInt(r -> ForkSpread.of(r).forks()).max().orElse(0);
+        if (most < 2) {
+            return "one fork per row: no error bars";
+        }
+        return "error bars: 95 % interval of the mean over " + (fewest == most ? most + " forks" : fewest + "-" + most + " forks")
+                + (fewest < 2 ? " (rows of one fork: none)" : "");
     }
 }

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The tables printed after a run: echo (with ratios to raw TCP), masking, parsing. For a result
+ * The tables printed after a run: echo (with ratios to raw TCP), the client-bound rows
+ * ({@link ClientBound}), masking, parsing. For a result
  * file of an earlier run: {@code java -cp ... dev.wsbench.results.RunSummary RESULT.json}.
  */
 public final class RunSummary {
@@ -15,7 +16,7 @@ public final class RunSummary {
     public static String markdown(List<JmhResult> results) {
         String echo = EchoSummary.markdown(results);
         String heading = echo.isEmpty() ? "" : "\nEcho round trips per placement, as a ratio to the raw TCP echo of the same size and placement in this run, with CPU per round trip:\n";
-        return heading + echo + FrameSummary.markdown(results);
+        return heading + echo + ClientBound.markdown(results) + FrameSummary.markdown(results);
     }
 
     public static void main(String[] args) {

@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  * <pre>bin/connection-memory 1000,10000 netty jetty</pre>
  */
 public final class IdleConnectionMemory {
+    /** The secondary metrics of {@code ConnectionMemoryBenchmark}, named by its counter fields: the server's heap and resident set growth per connection. */
+    public static final String HEAP_METRIC = "heapKiBPerConnection";
+    public static final String RSS_METRIC = "rssKiBPerConnection";
     private static final Pattern LISTENING = Pattern.compile("listening on (ws://\\S+)");
     private static final Pattern ANSWER = Pattern.compile(StandaloneServer.MEMORY_ANSWER + " heapUsed=(-?\\d+) rss=(-?\\d+)");
 

@@ -1,11 +1,13 @@
 package dev.wsbench.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +42,39 @@ class ReportTest {
         Files.writeString(result, "[" + free + "," + one + "]");
         String text = Files.readString(Report.write(JmhResultFile.read(result), result, dir.resolve("out")));
         assertTrue(text.contains("![run-echo-256-FREE.png]") && text.contains("![run-echo-256-ONE_CPU.png]"), text);
+    }
+
+    /** An echo or raw row of three forks, with CPU figures, the whole fork on one CPU. */
+    private static String threeForks(String benchmark, String params, double score) {
+        String row = JmhResultFileTest.result(benchmark, "thrpt", params + ",\"placement\":\"ONE_CPU\"", score, "ops/s")
+                .replace("\"rawData\":[[" + score + "]]", "\"rawData\":[[" + (score * 0.98) + "],[" + score + "],[" + (score * 1.02) + "]]");
+        return row.substring(0, row.length() - 1) + ",\"secondaryMetrics\":{"
+                + "\"cpu.us/op\":{\"score\":20.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"µs/op\",\"rawData\":[[20.0]]},"
+                + "\"cpu.server.us/op\":{\"score\":10.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"µs/op\",\"rawData\":[[10.0]]}}}";
+    }
+
+    @Test
+    void cpuAndOverheadChartsWhereTheRunHasTheirFigures() throws Exception {
+        String echo = threeForks("EchoBenchmark.roundTrip", "\"server\":\"NETTY\",\"client\":\"REFERENCE\",\"size\":\"256\",\"type\":\"BINARY\"", 50000);
+        String raw = threeForks("RawTcpEchoBenchmark.roundTrip", "\"size\":\"256\"", 60000);
+        Path result = dir.resolve("run.json");
+        Files.writeString(result, "[" + echo + "," + raw + "]");
+        String text = Files.readString(Report.write(JmhResultFile.read(result), result, dir.resolve("out")));
+        for (String chart : List.of("run-echo-256-ONE_CPU.png", "run-cpu-256-ONE_CPU.png", "run-overhead-256.png")) {
+            assertTrue(text.contains("![" + chart + "]") && Files.size(dir.resolve("out/" + chart)) > 1000, chart + ": " + text);
+        }
+        List<JmhResult> rows = JmhResultFile.read(result);
+        assertEquals("error bars: 95 % interval of the mean over 3 forks", Report.forkNote(rows));
+    }
+
+    @Test
+    void oneForkRowsHaveNoErrorBarAndTheAxisSaysSo() {
+        JmhResult one = JmhResultFileTest.parse(JmhResultFileTest.result("EchoBenchmark.roundTrip", "thrpt", "\"size\":\"256\"", 1, "ops/s")).get(0);
+        assertEquals("one fork per row: no error bars", Report.forkNote(List.of(one)));
+        assertFalse(ForkSpread.of(one).hasInterval());
+        ForkSpread three = ForkSpread.of(new double[] {98, 100, 102});
+        assertEquals(100, three.mean(), 1e-9);
+        assertEquals(4.303 * 2 / Math.sqrt(3), three.halfWidth(), 0.01); // t(0.975, 2) * sd / sqrt(n)
     }
 
     @Test
