@@ -63,10 +63,48 @@ final class MavenVersions {
         if (VersionOrder.INSTANCE.compare(from, to) >= 0) {
             throw new UsageException(from + " is not older than " + to + " in Maven's order; give the older version first");
         }
+        TreeSet<String> all = published("[" + from + "," + to + "]");
+        for (String end : List.of(from, to)) {
+            if (!all.contains(end)) {
+                throw new UsageException(library.displayName() + " has no published version " + end + " (" + library.probeArtifact()
+                        + "); nearest: " + nearest(all, end));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : all.subSet(from, true, to, true)) {
+            if (preReleases || !VersionOrder.isPreRelease(v) || v.equals(from) || v.equals(to)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The newest published release (no pre-release, no snapshot) of the line {@code line}
+     * ({@code 4.2}: versions 4.2 and 4.2.*), what a pull request on that line is compared with.
+     *
+     * @throws UsageException when Maven knows no release of that line, naming the lines it knows
+     */
+    String lastRelease(String line) {
+        TreeSet<String> all = published("[" + line + ",)");
+        String last = null;
+        for (String v : all) {
+            if ((v.equals(line) || v.startsWith(line + ".")) && !VersionOrder.isPreRelease(v)) {
+                last = v;
+            }
+        }
+        if (last == null) {
+            throw new UsageException(library.displayName() + " has no published release on the line " + line + " (" + library.probeArtifact()
+                    + "); newest published: " + (all.isEmpty() ? "none" : all.last()));
+        }
+        return last;
+    }
+
+    /** Every version Maven's repositories publish of the library's probe artifact, found by resolving {@code range}. */
+    private TreeSet<String> published(String range) {
         String[] ga = library.probeArtifact().split(":");
         Path rangePom = work.resolve("release-list-pom.xml");
         Path list = work.resolve("release-list.txt");
-        String range = "[" + from + "," + to + "]";
         write(rangePom, """
                 <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
                   <groupId>dev.wsbench</groupId><artifactId>release-list</artifactId><version>0</version>
@@ -91,19 +129,7 @@ final class MavenVersions {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Maven's version metadata in " + artifactDir, e);
         }
-        for (String end : List.of(from, to)) {
-            if (!all.contains(end)) {
-                throw new UsageException(library.displayName() + " has no published version " + end + " (" + library.probeArtifact()
-                        + "); nearest: " + nearest(all, end));
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String v : all.subSet(from, true, to, true)) {
-            if (preReleases || !VersionOrder.isPreRelease(v) || v.equals(from) || v.equals(to)) {
-                out.add(v);
-            }
-        }
-        return out;
+        return all;
     }
 
     /** The class path at {@code version}: the harness and benchmarks, then the pom's dependencies with the library at that version. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -193,6 +194,76 @@ class BinScriptsTest {
         return out.toString();
     }
 
+    /**
+     * docs/ci/pull-request-check.yml as a library's CI would run it, on a locally made candidate: a
+     * library checkout whose modules' target/ folders hold Netty's jars under a pull request's
+     * -SNAPSHOT version (the pom's release, so the check must pass), the workflow's own collection
+     * command, then its compare step as written, with one pair instead of the 20-minute budget and
+     * one small row. Only the Maven build of a real Netty checkout is not run.
+     */
+    @Test
+    void pullRequestWorkflowRunsOnALocallyBuiltCandidate() throws Exception {
+        Path layout = Files.createTempDirectory("wsbench-pr-");
+        Files.createSymbolicLink(layout.resolve("wsbench"), clone);
+        Path classpath = layout.resolve("classpath.txt");
+        Run resolve = run(clone, 600, "mvn", "-B", "-q", "--no-transfer-progress", "dependency:build-classpath", "-Dmdep.outputFile=" + classpath);
+        assertEquals(0, resolve.code, resolve.output);
+        int modules = 0;
+        for (String entry : Files.readString(classpath).trim().split(File.pathSeparator)) {
+            Path jar = Path.of(entry);
+            String name = jar.getFileName().toString();
+            if (entry.contains("/io/netty/") && name.endsWith("-" + NETTY + ".jar")) {
+                String artifact = name.substring(0, name.length() - ("-" + NETTY + ".jar").length());
+                Path target = Files.createDirectories(layout.resolve("library/" + artifact.replaceFirst("^netty-", "") + "/target"));
+                Files.copy(jar, target.resolve(artifact + "-4.2.21.Final-SNAPSHOT.jar"));
+                Files.copy(jar, target.resolve(artifact + "-4.2.21.Final-SNAPSHOT-sources.jar")); // what the collection must leave out
+                modules++;
+            }
+        }
+        assertTrue(modules >= 5, "Netty's modules on the class path: " + modules);
+        String workflow = Files.readString(clone.resolve("docs/ci/pull-request-check.yml"));
+        String build = runBlock(workflow, "Build the pull request's jars").replaceAll("(?m)^\\./mvnw .*$", "");
+        Run collect = run(layout.resolve("library"), 60, Map.of(), "bash", "-euo", "pipefail", "-c", build);
+        assertEquals(0, collect.code, build + ": " + collect.output);
+        try (Stream<Path> jars = Files.list(layout.resolve("pr-jars"))) {
+            assertEquals(modules, jars.count(), "the build step collects one jar per module, no sources jar");
+        }
+        String compare = runBlock(workflow, "Compare with the last release");
+        assertTrue(compare.contains("--budget 20m") && compare.contains("netty ../pr-jars"), compare);
+        compare = compare.replace("--budget 20m", "--pairs 1").replace("netty ../pr-jars",
+                "netty ../pr-jars '^dev\\.wsbench\\.jmh\\.EchoBenchmark\\.roundTrip$' -p size=256 -wi 1 -w 200ms -i 1 -r 200ms");
+        Path summary = layout.resolve("summary.md");
+        Run check = run(layout.resolve("wsbench"), 600, Map.of("GITHUB_STEP_SUMMARY", summary.toString()), "bash", "-c", compare);
+        assertEquals(0, check.code, compare + ": " + check.output);
+        assertTrue(check.output.contains("pr-check: baseline netty 4.2."), check.output);
+        String text = Files.readString(summary);
+        assertTrue(text.contains("## wsbench: netty pull-request against 4.2.") && text.contains("compare result: 0")
+                && text.contains("EchoBenchmark.roundTrip"), text);
+        for (String file : List.of("comparison.png", "comparison.md", "baseline.json", "candidate.json", "pr-check.log")) {
+            assertTrue(Files.size(layout.resolve("wsbench-out/" + file)) > 0, file + " in the artifact folder");
+        }
+    }
+
+    /** The lines of a workflow step's {@code run: |} block, unindented. */
+    private static String runBlock(String workflow, String step) {
+        List<String> lines = List.of(workflow.split("\n"));
+        int at = lines.indexOf(lines.stream().filter(l -> l.trim().equals("- name: " + step)).findFirst().orElseThrow(
+                () -> new AssertionError("no step '" + step + "' in the workflow")));
+        while (!lines.get(at).trim().equals("run: |")) {
+            at++;
+        }
+        int indent = lines.get(at).indexOf("run:");
+        StringBuilder block = new StringBuilder();
+        for (int i = at + 1; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (!l.isBlank() && l.length() - l.stripLeading().length() <= indent) {
+                break;
+            }
+            block.append(l.isBlank() ? "" : l.substring(indent + 2)).append('\n');
+        }
+        return block.toString();
+    }
+
     @Test
     void connectionProbeRunsItsServerInAnotherProcess() throws Exception {
         Run r = run(clone, 420, "bash", "bin/connection-probe", "20", "netty");
@@ -265,9 +336,16 @@ class BinScriptsTest {
 
     /** Runs a command in {@code dir} with no input; fails naming the command if it runs past {@code seconds}. */
     private static Run run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
+        return run(dir, seconds, Map.of(), command);
+    }
+
+    /** As above, with {@code env} added to the environment. */
+    private static Run run(Path dir, int seconds, Map<String, String> env, String... command) throws IOException, InterruptedException {
         File log = Files.createTempFile("wsbench-script-", ".log").toFile();
-        Process p = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(env);
+        Process p = builder.start();
         if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
