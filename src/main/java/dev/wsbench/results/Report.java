@@ -264,7 +264,8 @@ public final class Report {
             }
             for (Map.Entry<String, List<BarChart.Bar>> e : byCount.entrySet()) {
                 String file = name + "-memory-" + e.getKey() + ".png";
-                new BarChart("Memory per idle connection: " + e.getKey() + " open connections, each upgraded and echoed once",
+                new BarChart("Memory per idle connection: " + String.format(Locale.ROOT, "%,d", Integer.parseInt(e.getKey()))
+                        + " open connections, each upgraded and echoed once",
                         "what grew, in the server's own process", "one measurement per fork: no error bars", machine,
                         "KiB per connection (lower is better)", e.getValue(), false, false, true, this::label, colours()).write(out.resolve(file));
                 written.add(file);

@@ -68,6 +68,20 @@ class ReportTest {
     }
 
     @Test
+    void severalResultFilesMakeOneReport() throws Exception {
+        Path echo = dir.resolve("run.json");
+        Files.writeString(echo, "[" + threeForks("EchoBenchmark.roundTrip", "\"server\":\"NETTY\",\"client\":\"REFERENCE\",\"size\":\"256\",\"type\":\"BINARY\"", 50000) + "]");
+        String memory = JmhResultFileTest.result("ConnectionMemoryBenchmark.idleConnections", "avgt", "\"server\":\"NETTY\",\"connections\":\"1000\"", 3, "s/op");
+        Path mem = dir.resolve("memory.json");
+        Files.writeString(mem, "[" + memory.substring(0, memory.length() - 1) + ",\"secondaryMetrics\":{"
+                + "\"heapKiBPerConnection\":{\"score\":3.3,\"scoreError\":\"NaN\",\"scoreUnit\":\"#\",\"rawData\":[[3.3]]},"
+                + "\"rssKiBPerConnection\":{\"score\":32.4,\"scoreError\":\"NaN\",\"scoreUnit\":\"#\",\"rawData\":[[32.4]]}}}]");
+        Report.main(new String[] {echo + "," + mem, dir.resolve("both").toString()});
+        String text = Files.readString(dir.resolve("both/run-report.md"));
+        assertTrue(text.contains("![run-echo-256-ONE_CPU.png]") && text.contains("![run-memory-1000.png]"), text);
+    }
+
+    @Test
     void oneForkRowsHaveNoErrorBarAndTheAxisSaysSo() {
         JmhResult one = JmhResultFileTest.parse(JmhResultFileTest.result("EchoBenchmark.roundTrip", "thrpt", "\"size\":\"256\"", 1, "ops/s")).get(0);
         assertEquals("one fork per row: no error bars", Report.forkNote(List.of(one)));
