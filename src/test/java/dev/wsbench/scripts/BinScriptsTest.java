@@ -233,7 +233,9 @@ class BinScriptsTest {
         compare = compare.replace("--budget 20m", "--pairs 1").replace("netty ../pr-jars",
                 "netty ../pr-jars '^dev\\.wsbench\\.jmh\\.EchoBenchmark\\.roundTrip$' -p size=256 -wi 1 -w 200ms -i 1 -r 200ms");
         Path summary = layout.resolve("summary.md");
-        Run check = run(layout.resolve("wsbench"), 600, Map.of("GITHUB_STEP_SUMMARY", summary.toString()), "bash", "-c", compare);
+        // the step's working-directory, entered by cd as a runner does: a process started in it directly would see only the
+        // link's target, whose parent holds no pr-jars/
+        Run check = run(layout, 600, Map.of("GITHUB_STEP_SUMMARY", summary.toString()), "bash", "-c", "cd wsbench\n" + compare);
         assertEquals(0, check.code, compare + ": " + check.output);
         assertTrue(check.output.contains("pr-check: baseline netty 4.2."), check.output);
         String text = Files.readString(summary);
