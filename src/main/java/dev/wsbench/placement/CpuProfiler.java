@@ -42,8 +42,8 @@ public final class CpuProfiler implements InternalProfiler {
      * The CPU figures at the moment the server began to stop, when it stopped during the current
      * iteration, else null. JMH runs a trial's teardown inside the last iteration, before the
      * profilers' {@code afterIteration}: read then, the server's threads have ended and taken their
-     * CPU time with them (the last iteration's server CPU read about 0, a third of every 3-iteration
-     * row's mean lost), and the process's figure would include closing everything.
+     * CPU time with them (the last iteration had no server figure, or read about 0 where one thread
+     * outlived the close), and the process's figure would include closing everything.
      */
     private static volatile StopMark stopMark;
 

@@ -60,7 +60,7 @@ public final class ServerThreads {
 
     /**
      * CPU time used so far by each live server thread, by thread id (empty where the JVM cannot tell).
-     * Compare two with {@link #cpuNanosSince}: a sum over the group would go down when a thread ends
+     * Compare two with {@link #cpuNanosBetween}: a sum over the group would go down when a thread ends
      * (Netty's global executor thread ends after a second idle), taking its CPU time with it.
      */
     public static Map<Long, Long> cpuSnapshot() {
@@ -80,15 +80,11 @@ public final class ServerThreads {
     }
 
     /**
-     * CPU nanoseconds the server's threads used since {@code before}: for each thread alive now, what
-     * it used since then (all of it for a thread started since). A thread that ended in between
-     * takes its last stretch with it, so this can under-count, never go negative.
+     * CPU nanoseconds the server's threads used from snapshot {@code before} to snapshot
+     * {@code after}: for each thread in {@code after}, what it used since {@code before} (all of it
+     * for a thread started since). A thread that ended in between takes its last stretch with it, so
+     * this can under-count, never go negative.
      */
-    public static long cpuNanosSince(Map<Long, Long> before) {
-        return cpuNanosBetween(before, cpuSnapshot());
-    }
-
-    /** CPU nanoseconds the server's threads used from snapshot {@code before} to snapshot {@code after}, as {@link #cpuNanosSince}. */
     static long cpuNanosBetween(Map<Long, Long> before, Map<Long, Long> after) {
         long total = 0;
         for (Map.Entry<Long, Long> now : after.entrySet()) {

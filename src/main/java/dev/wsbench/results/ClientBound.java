@@ -56,7 +56,7 @@ public final class ClientBound {
         StringBuilder out = new StringBuilder();
         for (JmhResult r : results) {
             if (isClientBound(r)) {
-                out.append(String.format(Locale.ROOT, "| %s | %.1f× |%n", HistoryExport.rowName(r), ratio(r)));
+                out.append(String.format(Locale.ROOT, "| %s | %.1f× |%n", r.stableName(), ratio(r)));
             }
         }
         if (out.length() == 0) {

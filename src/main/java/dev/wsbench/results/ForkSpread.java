@@ -1,7 +1,6 @@
 package dev.wsbench.results;
 
 import java.util.Arrays;
-import java.util.List;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -46,10 +45,5 @@ public record ForkSpread(int forks, double mean, double halfWidth) {
 
     public boolean hasInterval() {
         return !Double.isNaN(halfWidth);
-    }
-
-    /** The fewest forks among {@code rows}, for a chart's caption. */
-    static int fewestForks(List<JmhResult> rows) {
-        return rows.stream().mapToInt(r -> of(r).forks()).min().orElse(0);
     }
 }

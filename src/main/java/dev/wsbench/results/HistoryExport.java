@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  *
  * <p>An entry: {@code timestamp} (the run's time, Unix seconds), {@code metrics} (each
  * {@code {"name", "value"}}), {@code attributes} (strings: the provenance). A metric's name is the
- * row's stable name, {@link #rowName}: the benchmark, then its parameters sorted by name,
+ * row's stable name, {@link JmhResult#stableName}: the benchmark, then its parameters sorted by name,
  * {@code EchoBenchmark.roundTrip{client=REFERENCE,placement=ONE_CPU,server=NETTY,size=256,type=BINARY}},
  * with {@code :cpu.us/op}, {@code :cpu.server.us/op} or {@code :gc.alloc.rate.norm} after it for
  * the CPU and allocation per operation. Values are JMH's scores in the row's unit
@@ -129,7 +129,7 @@ public final class HistoryExport {
         entry.addProperty("timestamp", time.getEpochSecond());
         JsonArray metrics = new JsonArray();
         for (JmhResult r : rows) {
-            String name = rowName(r);
+            String name = r.stableName();
             metrics.add(metric(name, r.score()));
             for (String s : SECONDARY) {
                 Double v = r.secondary().get(s);
@@ -155,13 +155,6 @@ public final class HistoryExport {
         attributes.forEach(a::addProperty);
         entry.add("attributes", a);
         return entry;
-    }
-
-    /** A row's stable name: {@code EchoBenchmark.roundTrip{client=REFERENCE,size=256}}, parameters sorted by name. */
-    public static String rowName(JmhResult r) {
-        StringBuilder name = new StringBuilder(r.shortName()).append('{');
-        new TreeMap<>(r.params()).forEach((k, v) -> name.append(name.charAt(name.length() - 1) == '{' ? "" : ",").append(k).append('=').append(v));
-        return name.append('}').toString();
     }
 
     private static JsonObject metric(String name, double value) {

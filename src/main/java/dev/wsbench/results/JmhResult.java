@@ -3,6 +3,7 @@ package dev.wsbench.results;
 import dev.wsbench.BenchmarkNames;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -72,6 +73,16 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
     /** Benchmark, mode and parameters: what must match for two results to be compared. */
     public String key() {
         return shortName() + " " + mode + " " + new TreeMap<>(params);
+    }
+
+    /**
+     * The row's stable name, for a history ({@link HistoryExport}) and lists of rows:
+     * {@code EchoBenchmark.roundTrip{client=REFERENCE,size=256}}, parameters sorted by name, no spaces.
+     */
+    public String stableName() {
+        StringJoiner name = new StringJoiner(",", shortName() + "{", "}");
+        new TreeMap<>(params).forEach((k, v) -> name.add(k + "=" + v));
+        return name.toString();
     }
 
     /** Bytes allocated per operation, when the run had {@code -prof gc}; NaN otherwise. */

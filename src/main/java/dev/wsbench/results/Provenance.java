@@ -100,11 +100,11 @@ public final class Provenance {
         return loadedVersion(lib.probeClass(), artifact[0], artifact[1], loader, lib.artifactIds());
     }
 
+    /** The version in the jar that holds {@code className}, or "absent" / "unknown". */
     static String loadedVersion(String className, String groupId, String artifactId, ClassLoader loader) {
         return loadedVersion(className, groupId, artifactId, loader, List.of(artifactId));
     }
 
-    /** The version in the jar that holds {@code className}, or "absent" / "unknown". */
     /** As above; {@code listedAs}: the artifact's names in a dependency list (OkHttp's jar is okhttp-jvm from 5 on). */
     private static String loadedVersion(String className, String groupId, String artifactId, ClassLoader loader, List<String> listedAs) {
         Class<?> c;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -344,10 +345,11 @@ public final class Report {
         return Placement.inWords(r.params().getOrDefault(ParamNames.PLACEMENT, Placement.FREE.name()));
     }
 
-    /** What a chart's error bars are, from the fewest forks among its rows. */
+    /** What a chart's error bars are, from the fewest and most forks among its rows. */
     static String forkNote(List<JmhResult> rows) {
-        int fewest = ForkSpread.fewestForks(rows);
-        int most = rows.stream().mapToInt(r -> ForkSpread.of(r).forks()).max().orElse(0);
+        IntSummaryStatistics forks = rows.stream().mapToInt(r -> ForkSpread.of(r).forks()).summaryStatistics();
+        int fewest = rows.isEmpty() ? 0 : forks.getMin();
+        int most = rows.isEmpty() ? 0 : forks.getMax();
         if (most < 2) {
             return "one fork per row: no error bars";
         }

@@ -83,7 +83,7 @@ final class MavenVersions {
      * The newest published release (no pre-release, no snapshot) of the line {@code line}
      * ({@code 4.2}: versions 4.2 and 4.2.*), what a pull request on that line is compared with.
      *
-     * @throws UsageException when Maven knows no release of that line, naming the lines it knows
+     * @throws UsageException when Maven knows no release of that line, naming the newest version it knows
      */
     String lastRelease(String line) {
         TreeSet<String> all = published("[" + line + ",)");
