@@ -286,6 +286,19 @@ class BinScriptsTest {
     }
 
     @Test
+    void exportHistoryAppendsCommittedRunsToAnOtavaHistory() throws Exception {
+        // docs/history.md's command on committed results: a plain run, a comparison's two sides, a sweep's versions
+        Path history = clone.resolve("target/history-test/history.json");
+        Run r = run(clone, 300, "bash", "bin/export-history", "--branch", "main", history.toString(), "results/default-run-2026-12-03/default-run.json",
+                "results/compare-2026-12-02/netty-41-vs-42", "results/sweeps-2026-12-03/netty-4.1.90-to-4.1.97");
+        assertEquals(0, r.code, r.output);
+        assertTrue(r.output.contains("11 runs written (11 in all)"), r.output);
+        String json = Files.readString(history);
+        assertTrue(json.contains("\"name\": \"EchoBenchmark.roundTrip{client=REFERENCE,placement=ONE_CPU,server=NETTY,size=256,type=BINARY}\"")
+                && json.contains("\"netty\": \"4.1.97.Final\"") && json.contains("\"branch\": \"main\""), json.substring(0, 2000));
+    }
+
+    @Test
     void connectionMemoryMeasuresAServerInItsOwnProcess() throws Exception {
         Run r = run(clone, 300, "bash", "bin/connection-memory", "20", "netty");
         assertEquals(0, r.code, r.output);
@@ -315,6 +328,9 @@ class BinScriptsTest {
         expectError(List.of("bash", "bin/compare"), "both --baseline and --candidate are required");
         expectError(List.of("bash", "bin/compare", "--baseline", "a.json", "--candidate", "b.json", "--picture", "c.png"), "--picture needs --paired");
         expectError(List.of("bash", "bin/compare", "--baseline", "missing-a.json", "--candidate", "missing-b.json"), "missing-a.json: no such file");
+        expectError(List.of("bash", "bin/export-history", "target/h.json"), "usage: bin/export-history");
+        expectError(List.of("bash", "bin/export-history", "target/h.json", "missing-run.json"), "missing-run.json: no such file or folder");
+        expectError(List.of("bash", "bin/pr-check", "netty"), "usage: bin/pr-check");
         expectError(List.of("bash", "bin/connection-probe", "10", "no-such-server"), "unknown library 'no-such-server'");
         expectError(List.of("bash", "bin/connection-probe", "10", "okhttp"), "OkHttp has no server");
         expectError(List.of("bash", "bin/connection-memory", "10", "no-such-server"), "unknown library 'no-such-server'");
