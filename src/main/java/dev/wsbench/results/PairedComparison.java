@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Two sides of an interleaved run compared pair by pair: fork {@code i} of the baseline ran next to
@@ -152,27 +151,8 @@ public final class PairedComparison {
     }
 
     /** The Hodges-Lehmann estimate's standard error relative to the mean's: its efficiency is 3/pi under normal pair differences. */
-    private static final double HL_VS_MEAN = Math.sqrt(Math.PI / 3);
     /** The power at which the minimum detectable change is stated. */
     public static final double POWER = 0.8;
-
-    /**
-     * The half-width of a 95 % interval from {@code pairs} pairs whose log ratios spread by
-     * {@code spread} (a standard deviation, as a fraction): {@code t(0.975, n-1) * spread *
-     * sqrt(pi/3) / sqrt(n)}, the normal approximation of the signed-rank interval; what the
-     * budget aims each row at. NaN under 2 pairs.
-     */
-    public static double halfWidth(int pairs, double spread) {
-        return pairs < 2 ? Double.NaN : quantile(1 - ALPHA / 2, pairs - 1) * standardError(pairs, spread);
-    }
-
-    private static double standardError(int pairs, double spread) {
-        return spread * HL_VS_MEAN / Math.sqrt(pairs);
-    }
-
-    private static double quantile(double p, int degreesOfFreedom) {
-        return TDistribution.of(degreesOfFreedom).inverseCumulativeProbability(p);
-    }
 
     /** Simulated rows behind a detectable change: enough that its power is within about 1 % of the stated 80 %. */
     private static final int POWER_SIMULATIONS = 2000;

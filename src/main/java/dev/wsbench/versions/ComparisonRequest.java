@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.Options;
  * @param pairs a fixed number of pairs per row, or 0: the {@link #budget} decides ({@link PairBudget})
  * @param startedAtMillis when the user's command started (the script's start, Maven included), for the budget
  * @param duet both forks of a pair at the same time, each on its own CPU (the default where two CPUs exist)
- * @param targetEchoPercent the half-width of the 95 % interval the budget aims at for echo rows
+ * @param targetEchoPercent the detectable change (80 % power after Holm, no threshold) the budget aims echo rows at
  * @param targetCodecPercent the same for the other rows (codecs)
  * @param defaultTiming whether the run picks each row's timing ({@link Timing}): the JMH arguments set none (-wi, -w, -i, -r)
  * @param under a framework that runs on {@link #library} (Vert.x on Netty), whose server and client

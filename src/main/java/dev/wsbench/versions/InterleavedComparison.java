@@ -144,21 +144,23 @@ public final class InterleavedComparison {
         PairRecord record = new PairRecord(rows);
         Schedule schedule = new Schedule(rows.size(), request.seed());
         long deadline = request.startedAtMillis() + request.budget().toMillis();
-        int floor = PairedComparison.holmFloor(rows.size());
+        PairBudget budget = new PairBudget(rows.size());
+        int floor = budget.floor();
         int[] wanted = new int[rows.size()];
         Arrays.fill(wanted, request.pairs() > 0 ? request.pairs() : PairBudget.PILOT_PAIRS);
         boolean allocated = request.pairs() > 0;
         long started = System.nanoTime();
         try (Lanes.Running running = lanes.start()) {
             while (true) {
+                if (!allocated && Arrays.stream(record.pairsByRow()).min().orElse(0) >= PairBudget.PILOT_PAIRS) {
+                    wanted = allocate(request, rows, record, budget, deadline, null);
+                    allocated = true;
+                } else if (allocated && request.pairs() == 0 && System.currentTimeMillis() <= deadline) {
+                    wanted = allocate(request, rows, record, budget, deadline, wanted); // revised from every pair so far
+                }
                 List<Schedule.Pair> round = schedule.round(wanted);
                 if (round.isEmpty()) {
-                    if (allocated) {
-                        break;
-                    }
-                    wanted = allocate(request, rows, record, floor, deadline);
-                    allocated = true;
-                    continue;
+                    break;
                 }
                 for (Schedule.Pair pair : round) {
                     ForkRunner.Fork[] forks = running.run(runner, rows.get(pair.row()), pair, calibration.spinNanos(pair.row()));
@@ -211,25 +213,39 @@ public final class InterleavedComparison {
         return ExitCode.NO_REGRESSION;
     }
 
-    /** After the pilot: the pairs each row gets in the time left, from the pilot's spread and pair times only. */
-    private static int[] allocate(ComparisonRequest request, List<BenchmarkRow> rows, PairRecord record, int floor, long deadline) {
+    /**
+     * The pairs each row gets in the time left, from the spreads and pair times so far only: after
+     * the pilot ({@code before} null) with a line per row, afterwards one line when the plan changes.
+     */
+    private static int[] allocate(ComparisonRequest request, List<BenchmarkRow> rows, PairRecord record, PairBudget budget, long deadline, int[] before) {
         double[] target = new double[rows.size()];
+        boolean[] echo = new boolean[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
-            target[r] = (rows.get(r).echoesThroughServer() ? request.targetEchoPercent() : request.targetCodecPercent()) / 100;
+            echo[r] = rows.get(r).echoesThroughServer();
+            target[r] = (echo[r] ? request.targetEchoPercent() : request.targetCodecPercent()) / 100;
         }
         double left = Math.max(0, (deadline - System.currentTimeMillis()) / 1e3 - ComparisonRequest.REPORT_SECONDS);
-        int[] wanted = PairBudget.allocate(record.spreads(), record.secondsPerPair(), target, floor, left, PairBudget.PILOT_PAIRS);
-        double needed = PairBudget.secondsFor(wanted, record.pairsByRow(), record.secondsPerPair());
+        int[] made = record.pairsByRow();
+        double[] spreads = record.spreads();
+        int[] wanted = budget.allocate(spreads, record.secondsPerPair(), target, echo, made, left);
+        double needed = PairBudget.secondsFor(wanted, made, record.secondsPerPair());
+        if (before != null) {
+            if (!Arrays.equals(before, wanted)) {
+                System.out.printf(Locale.ROOT, "budget: revised from the spreads of %d pairs: pairs by row %s, about %.1f min more (%.1f min left)%n",
+                        record.size(), PairBudget.describe(wanted), needed / 60, left / 60);
+            }
+            return wanted;
+        }
         System.out.printf(Locale.ROOT, "budget: pilot done; pairs by row %s (floor %d for Holm over %d rows), about %.1f min more (%.1f min left)%n",
-                PairBudget.describe(wanted), floor, rows.size(), needed / 60, left / 60);
+                PairBudget.describe(wanted), budget.floor(), rows.size(), needed / 60, left / 60);
         for (int r = 0; r < rows.size(); r++) {
-            System.out.printf(Locale.ROOT, "budget: %-60s pilot spread %5.2f %%, %4.1f s a pair, target +/-%.0f %% -> %d pairs (expected +/-%.1f %%)%n",
-                    rows.get(r), record.spreads()[r] * 100, record.secondsPerPair()[r], target[r] * 100, wanted[r],
-                    PairedComparison.halfWidth(wanted[r], record.spreads()[r]) * 100);
+            System.out.printf(Locale.ROOT, "budget: %-60s pilot spread %5.2f %%, %4.1f s a pair, target %s %% detectable -> %d pairs (expected %.1f %%)%n",
+                    rows.get(r), spreads[r] * 100, record.secondsPerPair()[r], Arguments.plain(target[r] * 100), wanted[r],
+                    budget.detectable(Math.max(spreads[r], PairBudget.MIN_SPREAD), wanted[r]) * 100);
         }
         if (needed > left + 1) {
             System.out.printf(Locale.ROOT, "budget: the floor of %d pairs a row takes %.1f min more than the budget has; give a longer --budget, or fewer rows%n",
-                    floor, (needed - left) / 60);
+                    budget.floor(), (needed - left) / 60);
         }
         return wanted;
     }
@@ -248,7 +264,7 @@ public final class InterleavedComparison {
 
     private static String design(ComparisonRequest request, int rows) {
         return request.pairs() > 0 ? request.pairs() + " pairs a row"
-                : String.format(Locale.ROOT, "budget %s (pilot %d pairs a row, then pairs where the spread is, at least %d a row; targets +/-%s %% echo, +/-%s %% codec)",
+                : String.format(Locale.ROOT, "budget %s (pilot %d pairs a row, then pairs where the spread is, at least %d a row; detectable change aimed at %s %% echo, %s %% codec)",
                         format(request.budget()), PairBudget.PILOT_PAIRS, PairedComparison.holmFloor(rows), Arguments.plain(request.targetEchoPercent()),
                         Arguments.plain(request.targetCodecPercent()));
     }

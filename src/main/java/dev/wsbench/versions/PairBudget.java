@@ -1,21 +1,39 @@
 package dev.wsbench.versions;
 
 import dev.wsbench.results.PairedComparison;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How many pairs each row gets within a time budget ({@code --budget}). A short pilot gives every
- * row {@link #PILOT_PAIRS} pairs; their spread (the standard deviation of the pairs' log ratios)
- * and duration then decide the rest: the interval of a row narrows as spread / sqrt(pairs), so
- * pairs in proportion to (spread / target)^2 bring every row's half-width to the same fraction of
- * its target (2 % echo, 5 % codec by default), and the factor is what fits the time left. Every
- * row keeps the floor of pairs at which Holm's correction over all rows can call it significant
- * ({@link PairedComparison#holmFloor}).
+ * How many pairs each row gets within a time budget ({@code --budget}), aimed at each row's
+ * <em>detectable change</em>: the smallest change the row flags with 80 % power after Holm
+ * ({@link PairedComparison#detectableChangePercent}, threshold 0), the figure every row prints. Its
+ * target is 2 % for echo rows and 5 % for codec rows by default. A row's detectable change is its
+ * spread times a multiple that falls with its pairs, steeply just above Holm's floor (for 9 rows: 2.0
+ * spreads at 9 pairs, 1.35 at 12, 1.0 at 18, 0.7 at 30), so a few pairs past the floor are worth
+ * more there than anywhere else.
  *
- * <p>The allocation reads the spread only, never the estimated change, so the stated error rate
- * holds: it is Stein's two-stage design (1945), a pilot's variance choosing the sample size, and
- * the pilot's pairs count in the final test like any other (under symmetric pair differences the
- * spread carries no information about the sign of the change).
+ * <p>The allocation, revised after every round from the spreads of all pairs so far:
+ * <ol>
+ *   <li>every row gets Holm's floor ({@link PairedComparison#holmFloor}); when even the floors do
+ *       not fit, that is all;</li>
+ *   <li>rows that miss their target at the floor are raised to it, echo rows before codec rows
+ *       (echo answers the question the suite exists for; codec rows explain it), each kind cheapest
+ *       first, as long as the time left allows: as many rows as possible reach their target;</li>
+ *   <li>what is left goes a pair at a time to the row whose detectable change is furthest above its
+ *       target (relative to the target), so no row is left much worse than the rest.</li>
+ * </ol>
+ * No row gets more than {@link #MAX_PAIRS}.
+ *
+ * <p>The allocation reads each row's spread (the standard deviation of its pairs' log ratios about
+ * their mean) and pair time only, never the estimated change: the spread is the same whatever common
+ * change the ratios share, so the rule carries no information about the change, and with normal
+ * log ratios the spread is independent of their mean. This is Stein's two-stage design (1945),
+ * revised as pairs come in; every pair, the pilot's included, counts in the final test like any other.
  */
 final class PairBudget {
     /** Pilot pairs per row: the fewest that give a spread at all, with one to spare. */
@@ -25,62 +43,116 @@ final class PairBudget {
     /** A spread below this (0.2 %) is taken as this: a pilot of identical forks must not starve a row. */
     static final double MIN_SPREAD = 0.002;
 
-    private PairBudget() {
+    /**
+     * Up to this many pairs the multiple is simulated, exactly as the report's detectable change;
+     * beyond, it follows 1/sqrt(pairs) from here (within 2 % of the simulation at 45 and 60 pairs,
+     * where the exact test is close to its normal limit), so a plan costs about a second, not a minute.
+     */
+    static final int SIMULATED_UP_TO = 60;
+    /** Multiples by row count and pairs, shared: each is a simulation of 2000 rows. */
+    private static final Map<List<Integer>, Double> MULTIPLES = new ConcurrentHashMap<>();
+
+    private final int rows;
+    private final int floor;
+
+    /** A budget over {@code rows} rows, whose floor is Holm's over that many rows. */
+    PairBudget(int rows) {
+        this.rows = rows;
+        this.floor = PairedComparison.holmFloor(rows);
+    }
+
+    int floor() {
+        return floor;
     }
 
     /**
-     * Pairs wanted per row, the pilot's included.
+     * Pairs wanted per row, those made included; never fewer than made, nor than the floor.
      *
-     * @param spread per row, the pilot's standard deviation of log ratios (a fraction)
-     * @param secondsPerPair per row, the pilot's wall time per pair
-     * @param target per row, the wanted half-width of its 95 % interval (a fraction)
-     * @param floor the fewest pairs any row gets
-     * @param secondsLeft the time left for pairs after the pilot
+     * @param spread per row, the standard deviation of its pairs' log ratios so far (NaN: none yet)
+     * @param secondsPerPair per row, wall time per pair so far
+     * @param target per row, the detectable change wanted (a fraction: 0.02 for 2 %)
+     * @param echo per row, whether it is an echo row (raised to its target first)
+     * @param made per row, the pairs made so far
+     * @param secondsLeft the time left for pairs not yet made
      */
-    static int[] allocate(double[] spread, double[] secondsPerPair, double[] target, int floor, double secondsLeft, int pilotPairs) {
+    int[] allocate(double[] spread, double[] secondsPerPair, double[] target, boolean[] echo, int[] made, double secondsLeft) {
         int n = spread.length;
-        double[] weight = new double[n];
-        for (int r = 0; r < n; r++) {
-            double s = Double.isNaN(spread[r]) ? MIN_SPREAD : Math.max(spread[r], MIN_SPREAD);
-            weight[r] = (s / target[r]) * (s / target[r]);
-        }
-        // Raise rows to the floor one at a time until the proportional share of the others, in the
-        // time left after the floors, is above the floor for every row not raised.
-        boolean[] atFloor = new boolean[n];
+        double[] s = new double[n];
         int[] wanted = new int[n];
-        double total = secondsLeft;
+        double left = secondsLeft;
         for (int r = 0; r < n; r++) {
-            total += pilotPairs * secondsPerPair[r]; // the pilot's pairs count toward the totals below
+            s[r] = Double.isNaN(spread[r]) ? MIN_SPREAD : Math.max(spread[r], MIN_SPREAD);
+            wanted[r] = Math.max(made[r], floor);
+            left -= (wanted[r] - made[r]) * secondsPerPair[r];
         }
-        for (int round = 0; round <= n; round++) {
-            double floorTime = 0;
-            double weightedTime = 0;
-            for (int r = 0; r < n; r++) {
-                if (atFloor[r]) {
-                    floorTime += floor * secondsPerPair[r];
-                } else {
-                    weightedTime += weight[r] * secondsPerPair[r];
-                }
-            }
-            double factor = weightedTime == 0 ? 0 : Math.max(0, total - floorTime) / weightedTime;
-            boolean changed = false;
-            for (int r = 0; r < n; r++) {
-                if (!atFloor[r] && factor * weight[r] < floor) {
-                    atFloor[r] = true;
-                    changed = true;
-                }
-            }
-            if (!changed) {
-                for (int r = 0; r < n; r++) {
-                    wanted[r] = atFloor[r] ? floor : (int) Math.min(MAX_PAIRS, Math.max(floor, Math.floor(factor * weight[r])));
-                }
-                break;
-            }
+        if (left <= 0) {
+            return wanted;
         }
+        List<Integer> missing = new ArrayList<>();
+        int[] needed = new int[n];
         for (int r = 0; r < n; r++) {
-            wanted[r] = Math.max(wanted[r], Math.max(floor, pilotPairs));
+            needed[r] = pairsFor(s[r], target[r], wanted[r]);
+            if (needed[r] > wanted[r]) {
+                missing.add(r);
+            }
         }
-        return wanted;
+        missing.sort(Comparator.comparing((Integer r) -> !echo[r]).thenComparingDouble(r -> (needed[r] - wanted[r]) * secondsPerPair[r]));
+        for (int r : missing) {
+            double extra = (needed[r] - wanted[r]) * secondsPerPair[r];
+            if (needed[r] <= MAX_PAIRS && extra <= left) {
+                left -= extra;
+                wanted[r] = needed[r];
+            }
+        }
+        while (true) {
+            int worst = -1;
+            double worstRatio = 0;
+            for (int r = 0; r < n; r++) {
+                if (wanted[r] < MAX_PAIRS && secondsPerPair[r] <= left) {
+                    double ratio = detectable(s[r], wanted[r]) / target[r];
+                    if (worst < 0 || ratio > worstRatio) {
+                        worst = r;
+                        worstRatio = ratio;
+                    }
+                }
+            }
+            if (worst < 0) {
+                return wanted;
+            }
+            wanted[worst]++;
+            left -= secondsPerPair[worst];
+        }
+    }
+
+    /** The detectable change (a fraction) of a row with this spread and this many pairs. */
+    double detectable(double spread, int pairs) {
+        return Math.expm1(spread * multiple(pairs));
+    }
+
+    /** The fewest pairs, at least {@code from}, at which a row with this spread detects {@code target}; MAX_PAIRS + 1 when none up to MAX_PAIRS does. */
+    private int pairsFor(double spread, double target, int from) {
+        if (from > MAX_PAIRS || detectable(spread, MAX_PAIRS) > target) {
+            return Math.max(from, MAX_PAIRS + 1);
+        }
+        int low = from;
+        int high = MAX_PAIRS;
+        while (low < high) { // the multiple falls with the pairs (simulated: to within its 0.5 % bisection)
+            int mid = (low + high) >>> 1;
+            if (detectable(spread, mid) <= target) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    /** The detectable change in spreads (log units) at this many pairs. */
+    private double multiple(int pairs) {
+        if (pairs > SIMULATED_UP_TO) {
+            return multiple(SIMULATED_UP_TO) * Math.sqrt(SIMULATED_UP_TO / (double) pairs);
+        }
+        return MULTIPLES.computeIfAbsent(List.of(rows, pairs), k -> Math.log1p(PairedComparison.detectableChangePercent(pairs, 1.0, rows, 0) / 100));
     }
 
     /** Seconds that {@code wanted} pairs take beyond those already made. */

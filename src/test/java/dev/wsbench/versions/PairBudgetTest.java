@@ -18,33 +18,84 @@ class PairBudgetTest {
     @TempDir
     Path dir;
 
+    private static final boolean[] ECHO_THEN_CODEC = {true, true, false};
+    private static final int[] PILOT = {3, 3, 3};
+
     @Test
-    void pairsGoWhereTheSpreadIsAndTheTimeFits() {
-        double[] spread = {0.01, 0.04, 0.02};
+    void rowsThatMissTheirTargetAtTheFloorAreRaisedToItAndTheTimeIsUsed() {
+        PairBudget budget = new PairBudget(3);
+        double[] spread = {0.01, 0.02, 0.03};
         double[] seconds = {10, 10, 2};
         double[] target = {0.02, 0.02, 0.05};
-        int[] wanted = PairBudget.allocate(spread, seconds, target, 9, 600, 3);
-        assertTrue(wanted[1] > wanted[0], "four times the spread, more pairs: " + PairBudget.describe(wanted));
-        for (int n : wanted) {
-            assertTrue(n >= 9, "never below the floor: " + PairBudget.describe(wanted));
+        int floor = budget.floor();
+        assertTrue(budget.detectable(0.02, floor) > 0.02, "the second row misses 2 % at the floor");
+        int[] wanted = budget.allocate(spread, seconds, target, ECHO_THEN_CODEC, PILOT, 1200);
+        for (int r = 0; r < 3; r++) {
+            assertTrue(wanted[r] >= floor, "never below the floor: " + PairBudget.describe(wanted));
+            assertTrue(budget.detectable(spread[r], wanted[r]) <= target[r], "every row reaches its target: " + PairBudget.describe(wanted));
         }
-        double used = PairBudget.secondsFor(wanted, new int[] {3, 3, 3}, seconds);
-        assertTrue(used <= 600 + 10 * 2, "within the time left, give or take a pair's rounding: " + used);
-        assertTrue(used > 450, "and most of it used: " + used);
+        assertTrue(budget.detectable(0.02, wanted[1] - 1) > 0.02 || wanted[1] > wanted[0], "more spread, more pairs: " + PairBudget.describe(wanted));
+        double used = PairBudget.secondsFor(wanted, PILOT, seconds);
+        assertTrue(used <= 1200, "within the time left: " + used);
+        assertTrue(used > 1200 - 10, "and what is left after the targets goes to the rows: " + used);
     }
 
     @Test
-    void aBudgetTooShortForTheFloorGivesEveryRowTheFloor() {
-        int[] wanted = PairBudget.allocate(new double[] {0.05, 0.2}, new double[] {10, 10}, new double[] {0.02, 0.02}, 9, 30, 3);
-        assertEquals(9, wanted[0]);
-        assertEquals(9, wanted[1]);
+    void echoRowsReachTheirTargetBeforeCodecRowsAndAHopelessRowDoesNotBlockTheRest() {
+        PairBudget budget = new PairBudget(3);
+        double[] spread = {0.025, 0.50, 0.08};
+        double[] seconds = {10, 10, 5};
+        double[] target = {0.02, 0.02, 0.05};
+        int floor = budget.floor();
+        int echoNeeds = pairsFor(budget, 0.025, 0.02);
+        double justTheEcho = (echoNeeds - 3) * 10 + (floor - 3) * 10 + (floor - 3) * 5 + 3; // the floors, the echo row to target, no pair more
+        int[] wanted = budget.allocate(spread, seconds, target, new boolean[] {true, true, false}, PILOT, justTheEcho);
+        assertEquals(echoNeeds, wanted[0], "the echo row reaches its target: " + PairBudget.describe(wanted));
+        assertEquals(floor, wanted[1], "a row that cannot reach its target in the time keeps the floor: " + PairBudget.describe(wanted));
+        assertEquals(floor, wanted[2], "the codec row waits for the echo row: " + PairBudget.describe(wanted));
+    }
+
+    @Test
+    void whatIsLeftGoesToTheRowFurthestFromItsTarget() {
+        PairBudget budget = new PairBudget(2);
+        int floor = budget.floor();
+        int[] wanted = budget.allocate(new double[] {0.005, 0.5}, new double[] {1, 1}, new double[] {0.02, 0.02}, new boolean[] {true, true},
+                new int[] {floor, floor}, 20);
+        assertEquals(floor, wanted[0], "already at its target: " + PairBudget.describe(wanted));
+        assertEquals(floor + 20, wanted[1], "every pair left to the row that is furthest off: " + PairBudget.describe(wanted));
+    }
+
+    @Test
+    void aBudgetTooShortForTheFloorGivesEveryRowTheFloorAndNoRowLosesPairsMade() {
+        PairBudget budget = new PairBudget(2);
+        int[] wanted = budget.allocate(new double[] {0.05, 0.2}, new double[] {10, 10}, new double[] {0.02, 0.02}, new boolean[] {true, true},
+                new int[] {3, 40}, 30);
+        assertEquals(budget.floor(), wanted[0]);
+        assertEquals(40, wanted[1]);
     }
 
     @Test
     void identicalPilotForksDoNotStarveOrFloodARow() {
-        int[] wanted = PairBudget.allocate(new double[] {0, Double.NaN, 0.03}, new double[] {1, 1, 1}, new double[] {0.02, 0.02, 0.02}, 9,
-                100_000, 3);
-        assertTrue(wanted[0] >= 9 && wanted[2] <= PairBudget.MAX_PAIRS, PairBudget.describe(wanted));
+        PairBudget budget = new PairBudget(3);
+        int[] wanted = budget.allocate(new double[] {0, Double.NaN, 0.03}, new double[] {1, 1, 1}, new double[] {0.02, 0.02, 0.02}, new boolean[3],
+                PILOT, 100_000);
+        assertTrue(wanted[0] >= budget.floor() && wanted[2] <= PairBudget.MAX_PAIRS, PairBudget.describe(wanted));
+    }
+
+    @Test
+    void theDetectableMultipleFallsSteeplyJustAboveHolmsFloor() {
+        PairBudget budget = new PairBudget(9);
+        assertEquals(9, budget.floor());
+        assertEquals(2.0, Math.log1p(budget.detectable(0.01, 9)) / 0.01, 0.1, "at the floor only all-same-sign rows count");
+        assertTrue(budget.detectable(0.01, 12) < 0.75 * budget.detectable(0.01, 9), "three pairs more: a third less");
+    }
+
+    private static int pairsFor(PairBudget budget, double spread, double target) {
+        int n = budget.floor();
+        while (budget.detectable(spread, n) > target) {
+            n++;
+        }
+        return n;
     }
 
     @Test
