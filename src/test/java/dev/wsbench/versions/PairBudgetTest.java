@@ -1,8 +1,6 @@
 package dev.wsbench.versions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -56,13 +54,17 @@ class PairBudgetTest {
     }
 
     @Test
-    void whatIsLeftGoesToTheRowFurthestFromItsTarget() {
-        PairBudget budget = new PairBudget(2);
+    void whatIsLeftGoesToTheRowNearestItsTargetThenToTheLeastMargin() {
+        PairBudget budget = new PairBudget(3);
         int floor = budget.floor();
-        int[] wanted = budget.allocate(new double[] {0.005, 0.5}, new double[] {1, 1}, new double[] {0.02, 0.02}, new boolean[] {true, true},
-                new int[] {floor, floor}, 20);
+        int[] atFloor = {floor, floor, floor};
+        int[] wanted = budget.allocate(new double[] {0.005, 0.5, 0.03}, new double[] {1, 1, 1}, new double[] {0.02, 0.02, 0.02}, new boolean[3],
+                atFloor, 5);
         assertEquals(floor, wanted[0], "already at its target: " + PairBudget.describe(wanted));
-        assertEquals(floor + 20, wanted[1], "every pair left to the row that is furthest off: " + PairBudget.describe(wanted));
+        assertEquals(floor, wanted[1], "hundreds of pairs from its target: " + PairBudget.describe(wanted));
+        assertEquals(floor + 5, wanted[2], "every pair left to the row nearest its target: " + PairBudget.describe(wanted));
+        wanted = budget.allocate(new double[] {0.004, 0.008}, new double[] {1, 1}, new double[] {0.02, 0.02}, new boolean[2], new int[] {floor, floor}, 3);
+        assertEquals(floor + 3, wanted[1], "both at their target: the least margin gets what is left: " + PairBudget.describe(wanted));
     }
 
     @Test
@@ -96,20 +98,6 @@ class PairBudgetTest {
             n++;
         }
         return n;
-    }
-
-    @Test
-    void forksAtTwoLevelsAreSplitAndOneLevelIsNot() {
-        double[] base = {5.5, 6.2, 13.1, 13.4, 12.9, 14.0, 13.3, 5.9};
-        double[] cand = {13.0, 12.8, 6.0, 13.9, 14.2, 13.6, 13.1, 13.5};
-        ForkLevels.Split s = ForkLevels.split(base, cand);
-        assertNotNull(s);
-        assertEquals(3, s.baseLow().length);
-        assertEquals(1, s.candLow().length);
-        assertTrue(s.boundary() > 6.2 && s.boundary() < 12.8, "between the levels: " + s.boundary());
-        assertNull(ForkLevels.split(new double[] {10.0, 10.2, 9.9, 10.1}, new double[] {10.3, 9.8, 10.0, 10.1}));
-        assertTrue(ForkLevels.fisherExactTwoSided(5, 0, 0, 5) < 0.01);
-        assertEquals(1.0, ForkLevels.fisherExactTwoSided(2, 2, 2, 2), 1e-9);
     }
 
     @Test

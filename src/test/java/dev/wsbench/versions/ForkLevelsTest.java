@@ -1,0 +1,61 @@
+package dev.wsbench.versions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ForkLevelsTest {
+    @Test
+    void forksAtTwoLevelsAreSplitAndOneLevelIsNot() {
+        double[] base = {5.5, 6.2, 13.1, 13.4, 12.9, 14.0, 13.3, 5.9};
+        double[] cand = {13.0, 12.8, 6.0, 13.9, 14.2, 13.6, 13.1, 13.5};
+        ForkLevels.Split s = ForkLevels.split(base, cand);
+        assertNotNull(s);
+        assertEquals(3, s.baseLow().length);
+        assertEquals(1, s.candLow().length);
+        assertTrue(s.boundary() > 6.2 && s.boundary() < 12.8, "between the levels: " + s.boundary());
+        assertNull(ForkLevels.split(new double[] {10.0, 10.2, 9.9, 10.1}, new double[] {10.3, 9.8, 10.0, 10.1}));
+    }
+
+    /** Jetty 12.0.31 against 12.1.14, 8192-byte masking, ns per frame (results/compare-2026-12-02-afternoon/jetty-120-vs-121/order.tsv). */
+    @Test
+    void aWideUpperLevelDoesNotHideTheLowerOne() {
+        double[] jetty120 = {2751, 2501, 2490, 4231, 3377, 3877, 2488, 2462, 3824, 2388, 2525, 2488, 3706, 3755, 2491, 2499, 2471, 2195, 2221, 3668, 2483};
+        double[] jetty121 = {4124, 2640, 4250, 4597, 4241, 4011, 3517, 4234, 3546, 4270, 4190, 2631, 4000, 4365, 3523, 4298, 4166, 3480, 2628, 4260, 3528};
+        ForkLevels.Split s = ForkLevels.split(jetty120, jetty121);
+        assertNotNull(s, "the widest gap (2751 to 3377) is narrower than four spreads of the upper level, which the old rule required");
+        assertTrue(s.boundary() > 2751 && s.boundary() < 3377, "between the levels: " + s.boundary());
+        assertEquals(14, s.baseLow().length);
+        assertEquals(3, s.candLow().length);
+        assertTrue(s.sharesP() < 0.01, "12.1 lands in the slow level far more often: " + s.sharesP());
+    }
+
+    @Test
+    void oneWideLevelIsRarelySplit() {
+        Random random = new Random(7);
+        for (int forks : new int[] {9, 20, 40}) {
+            int split = 0;
+            int rows = 400;
+            for (int row = 0; row < rows; row++) {
+                double[] base = new double[forks];
+                double[] cand = new double[forks];
+                for (int i = 0; i < forks; i++) {
+                    base[i] = 1000 * Math.exp(0.2 * random.nextGaussian());
+                    cand[i] = 1000 * Math.exp(0.2 * random.nextGaussian());
+                }
+                split += ForkLevels.split(base, cand) == null ? 0 : 1;
+            }
+            assertTrue(split <= rows / 40, forks + " forks a side, one normal level 20 % wide: " + split + " of " + rows + " rows split");
+        }
+    }
+
+    @Test
+    void fishersExactTestOfTheShares() {
+        assertTrue(ForkLevels.fisherExactTwoSided(5, 0, 0, 5) < 0.01);
+        assertEquals(1.0, ForkLevels.fisherExactTwoSided(2, 2, 2, 2), 1e-9);
+    }
+}
