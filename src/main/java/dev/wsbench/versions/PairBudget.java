@@ -71,7 +71,7 @@ final class PairBudget {
     /**
      * Pairs wanted per row, those made included; never fewer than made, nor than the floor.
      *
-     * @param spread per row, the standard deviation of its pairs' log ratios so far (NaN: none yet)
+     * @param spread per row, the {@link #robustSpread} of its pairs' log ratios so far (NaN: none yet)
      * @param secondsPerPair per row, wall time per pair so far
      * @param target per row, the detectable change wanted (a fraction: 0.02 for 2 %)
      * @param echo per row, whether it is an echo row (raised to its target first)
