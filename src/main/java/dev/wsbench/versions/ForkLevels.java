@@ -21,7 +21,8 @@ import java.util.Map;
  * forks were split, with 2.25 ln n under 2 %), its components
  * are separated (Ashman's D = sqrt(2) |mu1 - mu2| / sqrt(s1^2 + s2^2) above {@link #MIN_SEPARATION}:
  * two components closer than that make one hump, not two), their centres are at least
- * {@link #MIN_GAP} apart and each holds at least {@link #MIN_FORKS} forks. The split is where the
+ * {@link #MIN_GAP} apart, each holds at least {@link #MIN_FORKS} forks, and one side at least has that
+ * many in each (two levels that are the two versions are the change itself). The split is where the
  * two components are equally likely. This replaced, on 2026-12-03, a split at the widest gap when
  * it was four times the spread inside the parts: Jetty 12.1's 8192-byte masking (forks at 2.2-2.8
  * and 3.4-4.6 us) went unseen there, because the upper level is itself 30 % wide.
@@ -99,8 +100,12 @@ final class ForkLevels {
             return null;
         }
         double boundary = Math.exp(cut);
-        return new Split(boundary, below(baseline, boundary, true), below(baseline, boundary, false), below(candidate, boundary, true),
+        Split split = new Split(boundary, below(baseline, boundary, true), below(baseline, boundary, false), below(candidate, boundary, true),
                 below(candidate, boundary, false));
+        boolean baselineInBoth = split.baseLow().length >= MIN_FORKS && split.baseHigh().length >= MIN_FORKS;
+        boolean candidateInBoth = split.candLow().length >= MIN_FORKS && split.candHigh().length >= MIN_FORKS;
+        // two levels that are the two versions (every baseline fork in one, every candidate fork in the other) are the change itself
+        return baselineInBoth || candidateInBoth ? split : null;
     }
 
     /** The two-normal mixture of sorted log samples by expectation maximisation, started from the cut that best splits them in two; null under 2 forks a part. */

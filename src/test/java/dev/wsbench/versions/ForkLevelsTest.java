@@ -34,6 +34,14 @@ class ForkLevelsTest {
         assertTrue(s.sharesP() < 0.01, "12.1 lands in the slow level far more often: " + s.sharesP());
     }
 
+    /** Netty 4.1.140 against 4.2.20, 8192-byte masking, 2026-12-03: every 4.1 fork near 3.1 us, every 4.2 fork near 2.1 us. */
+    @Test
+    void twoLevelsThatAreTheTwoVersionsAreTheChangeNotModes() {
+        double[] netty41 = {3089, 3050, 3120, 3010, 3150, 3075, 3102, 2990, 3200, 3060, 3095};
+        double[] netty42 = {2146, 2120, 2170, 2100, 2190, 2135, 2160, 2080, 2210, 2150, 2140};
+        assertNull(ForkLevels.split(netty41, netty42));
+    }
+
     @Test
     void oneWideLevelIsRarelySplit() {
         Random random = new Random(7);
