@@ -150,7 +150,6 @@ public final class PairedComparison {
         return Math.sqrt(ss / (d.length - 1));
     }
 
-    /** The Hodges-Lehmann estimate's standard error relative to the mean's: its efficiency is 3/pi under normal pair differences. */
     /** The power at which the minimum detectable change is stated. */
     public static final double POWER = 0.8;
 

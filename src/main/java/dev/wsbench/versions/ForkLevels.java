@@ -85,8 +85,8 @@ final class ForkLevels {
         }
         Arrays.sort(all);
         Mixture m = fit(all);
-        double mean = Arrays.stream(all).average().orElse(0);
-        double sd = Math.max(MIN_SIGMA, Math.sqrt(Arrays.stream(all).map(x -> (x - mean) * (x - mean)).sum() / n));
+        double mean = mean(all, 0, n);
+        double sd = Math.max(MIN_SIGMA, Math.sqrt(sumOfSquares(all, 0, n) / n));
         double oneLevel = 0;
         for (double x : all) {
             oneLevel += Math.log(density(x, mean, sd));
@@ -94,17 +94,13 @@ final class ForkLevels {
         if (m == null || m.logLikelihood() - oneLevel <= PENALTY_PER_LN_N * Math.log(n) || m.separation() <= MIN_SEPARATION || m.mu2() - m.mu1() < MIN_GAP) {
             return null;
         }
-        double cut = m.boundary();
-        long low = Arrays.stream(all).filter(x -> x < cut).count();
-        if (low < MIN_FORKS || n - low < MIN_FORKS) {
-            return null;
-        }
-        double boundary = Math.exp(cut);
+        double boundary = Math.exp(m.boundary());
         Split split = new Split(boundary, below(baseline, boundary, true), below(baseline, boundary, false), below(candidate, boundary, true),
                 below(candidate, boundary, false));
         boolean baselineInBoth = split.baseLow().length >= MIN_FORKS && split.baseHigh().length >= MIN_FORKS;
         boolean candidateInBoth = split.candLow().length >= MIN_FORKS && split.candHigh().length >= MIN_FORKS;
-        // two levels that are the two versions (every baseline fork in one, every candidate fork in the other) are the change itself
+        // a side with forks in both levels implies two forks a level; two levels that are the two versions
+        // (every baseline fork in one, every candidate fork in the other) are the change itself
         return baselineInBoth || candidateInBoth ? split : null;
     }
 
