@@ -47,22 +47,6 @@ final class ForkRunner {
      */
     static final String PRETOUCH = "-XX:+AlwaysPreTouch";
 
-    /**
-     * A codec fork's objects start on a 64-byte cache line, so the data of every {@code byte[]} (16
-     * bytes past its start, after the array header) sits at the same offset in its cache line in every
-     * fork. With the JVM's 8-byte alignment a fork's buffers land at one of eight offsets, and the
-     * libraries' word-wise and vectorised loops over them run at a different speed at each: Netty's
-     * 100000-byte parsing forks fell into 12.3-13.6 us and 17.0-18.0 us per frame (10 forks, 15 %
-     * apart), with this all at 16.5-18.1 us (2.9 %); Jetty's 8192-byte masking forks spread 2467-4727
-     * ns (robust spread 29 %), with this 7 of 10 at 2537-2668 (3.6 %) (docs/comparing-versions.md,
-     * "Codec rows"). It fixes one layout rather than averaging over all, so a change that only
-     * matters at other offsets is not seen; the echo forks keep the JVM's alignment.
-     */
-    static final String CACHE_LINE_ALIGNMENT = "-XX:ObjectAlignmentInBytes=64";
-
-    /** What every codec fork's benchmark JVM gets before the caller's {@code -jvmArgsPrepend}. */
-    static final List<String> CODEC_JVM_OPTIONS = List.of(PRETOUCH, CACHE_LINE_ALIGNMENT);
-
     /** One finished fork: JMH's JSON for its one row, its sample (median of its iterations) and how long it took. */
     record Fork(JsonObject json, double sample, String unit, double seconds) {
     }
@@ -147,7 +131,7 @@ final class ForkRunner {
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(List.of("-Xmx256m", "-Djmh.ignoreLock=true", "-cp", SideClasspath.join(classpath), "org.openjdk.jmh.Main"));
         c.add(row.include());
-        List<String> prepend = new ArrayList<>(row.echoesThroughServer() ? List.of() : CODEC_JVM_OPTIONS);
+        List<String> prepend = new ArrayList<>(row.echoesThroughServer() ? List.of() : List.of(PRETOUCH));
         for (int i = 0; i < forkArgs.size(); i++) {
             if (forkArgs.get(i).equals("-jvmArgsPrepend") && i + 1 < forkArgs.size()) {
                 prepend.addAll(Arrays.asList(forkArgs.get(++i).trim().split("\\s+")));
