@@ -31,14 +31,15 @@ import org.openjdk.jmh.runner.options.Options;
  * @param duet both forks of a pair at the same time, each on its own CPU (the default where two CPUs exist)
  * @param targetEchoPercent the detectable change (80 % power after Holm, no threshold) the budget aims echo rows at
  * @param targetCodecPercent the same for the other rows (codecs)
+ * @param codecJit how the JIT compiles the codec forks (echo forks: always the JVM's default)
  * @param defaultTiming whether the run picks each row's timing ({@link Timing}): the JMH arguments set none (-wi, -w, -i, -r)
  * @param under a framework that runs on {@link #library} (Vert.x on Netty), whose server and client
  *        the rows use while the library under it changes version; null when the library is measured itself
  */
 record ComparisonRequest(Library library, String baseline, Path baselineClasspath, String candidate, Path candidateClasspath,
                          Path candidateJars, int pairs, Duration budget, long startedAtMillis, long seed, double calibratePercent,
-                         double failAbovePercent, boolean markdown, boolean duet, double targetEchoPercent, double targetCodecPercent, Path out,
-                         List<String> jmhArgs, boolean defaultTiming, Library under) {
+                         double failAbovePercent, boolean markdown, boolean duet, double targetEchoPercent, double targetCodecPercent, CodecJit codecJit,
+                         Path out, List<String> jmhArgs, boolean defaultTiming, Library under) {
     /** Echo at three sizes through the library's server (or with its client), its masking and its parsing (where it has a codec). */
     static final String DEFAULT_BENCHMARKS = BenchmarkNames.includeExactly(BenchmarkNames.ECHO, BenchmarkNames.MASKING_LIBRARY, BenchmarkNames.PARSING);
     /** The echo alone: for a library without a frame codec of its own (Tomcat, Vert.x, OkHttp). */
@@ -71,6 +72,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
         boolean sequential = false;
         double targetEcho = DEFAULT_TARGET_ECHO_PERCENT;
         double targetCodec = DEFAULT_TARGET_CODEC_PERCENT;
+        CodecJit codecJit = CodecJit.DEFAULT;
         Path out = null;
         Library under = null;
         int i = 0;
@@ -97,6 +99,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
                 case "--fail-above" -> failAbove = Arguments.number(Arguments.value(args, ++i, a), a, 0, 1000);
                 case "--target-echo" -> targetEcho = Arguments.number(Arguments.value(args, ++i, a), a, 0.1, 100);
                 case "--target-codec" -> targetCodec = Arguments.number(Arguments.value(args, ++i, a), a, 0.1, 100);
+                case "--codec-jit" -> codecJit = CodecJit.named(Arguments.value(args, ++i, a));
                 case "--out" -> out = Path.of(Arguments.value(args, ++i, a));
                 case "--under" -> under = libraryNamed(Arguments.value(args, ++i, a));
                 default -> throw new UsageException("unknown option '" + a + "'");
@@ -121,7 +124,7 @@ record ComparisonRequest(Library library, String baseline, Path baselineClasspat
             checkParallelPlacement(jmhArgs);
         }
         return new ComparisonRequest(library, baseline, baseCp, candidate, candCp, jars, pairs, budget, startedAt, seed, calibrate, failAbove,
-                markdown, duet, targetEcho, targetCodec, out, jmhArgs, !setsTiming(given), under);
+                markdown, duet, targetEcho, targetCodec, codecJit, out, jmhArgs, !setsTiming(given), under);
     }
 
     /** The library whose version is measured with its loaded version, as provenance states it ("5.0.7 on Netty 4.1.118.Final" under Vert.x). */

@@ -57,19 +57,22 @@ final class ForkRunner {
     private final PrintStream log;
     private final boolean defaultTiming;
     private final boolean cpuProfile;
+    private final CodecJit codecJit;
 
     /**
      * @param cpuProfile whether echo forks run with {@link CpuProfiler} (for a calibration, which
      *        reports the CPU per round trip of both sides beside the spin)
+     * @param codecJit how codec forks are compiled (echo forks: the JVM's default)
      */
     ForkRunner(List<String> forkArgs, Map<Schedule.Side, List<Path>> classpaths, Path out, PrintStream log, boolean defaultTiming,
-            boolean cpuProfile) throws IOException {
+            boolean cpuProfile, CodecJit codecJit) throws IOException {
         this.forkArgs = forkArgs;
         this.classpaths = classpaths;
         this.forkDir = Files.createDirectories(out.resolve("forks"));
         this.log = log;
         this.defaultTiming = defaultTiming;
         this.cpuProfile = cpuProfile;
+        this.codecJit = codecJit;
     }
 
     /**
@@ -131,7 +134,11 @@ final class ForkRunner {
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(List.of("-Xmx256m", "-Djmh.ignoreLock=true", "-cp", SideClasspath.join(classpath), "org.openjdk.jmh.Main"));
         c.add(row.include());
-        List<String> prepend = new ArrayList<>(row.echoesThroughServer() ? List.of() : List.of(PRETOUCH));
+        List<String> prepend = new ArrayList<>();
+        if (!row.echoesThroughServer()) {
+            prepend.add(PRETOUCH);
+            prepend.addAll(codecJit.jvmArgs());
+        }
         for (int i = 0; i < forkArgs.size(); i++) {
             if (forkArgs.get(i).equals("-jvmArgsPrepend") && i + 1 < forkArgs.size()) {
                 prepend.addAll(Arrays.asList(forkArgs.get(++i).trim().split("\\s+")));

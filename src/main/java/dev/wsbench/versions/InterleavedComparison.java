@@ -132,12 +132,13 @@ public final class InterleavedComparison {
         if (request.defaultTiming()) {
             System.out.println("timing: " + Timing.describeDefaults() + " (-wi, -w, -i or -r replace it)");
         }
+        System.out.println(request.codecJit().describe());
         if (request.tooFewPairsForAnInterval()) {
             System.out.println("note: fewer than " + PairedComparison.MIN_PAIRS + " pairs give no interval and no verdict: a smoke run");
         }
         System.out.println("output: " + request.out() + " (JMH's own output: jmh.log)");
         ForkRunner runner = new ForkRunner(ComparisonRequest.forkArgs(request.jmhArgs()), classpaths, request.out(), log, request.defaultTiming(),
-                request.calibratePercent() > 0);
+                request.calibratePercent() > 0, request.codecJit());
         Calibration calibration = request.calibratePercent() > 0
                 ? Calibration.size(request.calibratePercent(), rows, runner, lanes.sizingCpus()) : Calibration.none(rows.size());
 
@@ -175,10 +176,11 @@ public final class InterleavedComparison {
             }
         }
         Files.writeString(request.out().resolve("order.tsv"), record.orderTsv());
-        String note = String.format(Locale.ROOT, "interleaved comparison of %s%s: %s (baseline) vs %s (candidate), %s, %s, pairs by row %s, order seed %d%s%s",
+        String note = String.format(Locale.ROOT, "interleaved comparison of %s%s: %s (baseline) vs %s (candidate), %s, %s, pairs by row %s, order seed %d%s%s%s",
                 name, request.under() == null ? "" : " under " + measured + " " + provenance.get(Schedule.Side.BASELINE).ownVersion(measured),
                 request.baseline(), request.candidate(), lanes, design(request, rows.size()), PairBudget.describe(record.pairsByRow()),
                 request.seed(), request.defaultTiming() ? ", timing: " + Timing.describeDefaults() : "",
+                request.codecJit() == CodecJit.DEFAULT ? "" : ", " + request.codecJit().describe(),
                 calibration.active() ? ", " + calibration.describe() : "");
         Path[] files = new Path[2];
         for (Schedule.Side side : Schedule.Side.values()) {

@@ -68,7 +68,7 @@ public final class VersionSweep {
     record Context(SweepRequest request, List<BenchmarkRow> rows, MavenVersions maven, List<String> labels, List<String> versions,
                    List<Integer> cpus, PrintStream log) {
         ForkRunner runner() throws IOException {
-            return new ForkRunner(ComparisonRequest.forkArgs(request.jmhArgs()), Map.of(), request.out(), log, request.defaultTiming(), false);
+            return new ForkRunner(ComparisonRequest.forkArgs(request.jmhArgs()), Map.of(), request.out(), log, request.defaultTiming(), false, CodecJit.DEFAULT);
         }
 
         SweepRounds rounds(ForkRunner runner) {

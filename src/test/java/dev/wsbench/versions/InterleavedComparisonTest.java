@@ -79,7 +79,7 @@ class InterleavedComparisonTest {
     @Test
     void forksRunOnTheirSidesClassPathHeldToTheirCpuWithTheCalibrationSpinPrepended() throws Exception {
         Map<Schedule.Side, List<Path>> cps = Map.of(Schedule.Side.BASELINE, List.of(Path.of("/a.jar")), Schedule.Side.CANDIDATE, List.of(Path.of("/b.jar")));
-        ForkRunner runner = new ForkRunner(List.of("-jvmArgsPrepend", "-Dx=1", "-v", "EXTRA"), cps, dir, System.out, true, false);
+        ForkRunner runner = new ForkRunner(List.of("-jvmArgsPrepend", "-Dx=1", "-v", "EXTRA"), cps, dir, System.out, true, false, CodecJit.DEFAULT);
         BenchmarkRow row = new BenchmarkRow("dev.wsbench.jmh.EchoBenchmark.roundTrip", org.openjdk.jmh.annotations.Mode.Throughput,
                 Map.of("server", "NETTY", "size", "256"));
         String c = String.join(" ", runner.command(row, Schedule.Side.CANDIDATE, 1234, dir.resolve("f.json"), List.of(1)));
@@ -94,6 +94,25 @@ class InterleavedComparisonTest {
         assertTrue(c.endsWith(String.join(" ", Timing.ECHO.jmhArgs())), c);
         String b = String.join(" ", runner.command(row, Schedule.Side.BASELINE, 0, dir.resolve("g.json"), null));
         assertFalse(b.contains("taskset") || b.contains(EchoCalibration.SPIN_PROPERTY), b);
+    }
+
+    @Test
+    void codecForksAloneAreCompiledByC2WhenAskedAndAnUnknownSettingIsRefused() throws Exception {
+        String[] c2 = {"--codec-jit", "c2", "--library", "netty", "--baseline", "a", "--candidate", "b", "--baseline-classpath", "x",
+            "--candidate-classpath", "y", "--out", dir.resolve("c2").toString()};
+        assertEquals(CodecJit.C2, ComparisonRequest.parse(c2, 2).codecJit());
+        String unknown = assertThrows(UsageException.class, () -> ComparisonRequest.parse(new String[] {"--codec-jit", "c1"}, 2)).getMessage();
+        assertEquals("--codec-jit takes tiered or c2, not 'c1'", unknown);
+        ForkRunner runner = new ForkRunner(List.of(), Map.of(Schedule.Side.BASELINE, List.of(Path.of("/a.jar"))), dir, System.out, true, false,
+                CodecJit.C2);
+        BenchmarkRow codec = new BenchmarkRow("dev.wsbench.jmh.MaskingBenchmark.library", org.openjdk.jmh.annotations.Mode.AverageTime,
+                Map.of("library", "NETTY", "size", "256"));
+        String p = String.join(" ", runner.command(codec, Schedule.Side.BASELINE, 0, dir.resolve("m.json"), null));
+        assertTrue(p.contains("-jvmArgsPrepend " + ForkRunner.PRETOUCH + " " + String.join(" ", CodecJit.C2.jvmArgs()) + " -bm avgt"), p);
+        BenchmarkRow echo = new BenchmarkRow("dev.wsbench.jmh.EchoBenchmark.roundTrip", org.openjdk.jmh.annotations.Mode.Throughput,
+                Map.of("server", "NETTY", "size", "256"));
+        String e = String.join(" ", runner.command(echo, Schedule.Side.BASELINE, 0, dir.resolve("e.json"), null));
+        assertFalse(e.contains(CodecJit.C2.jvmArgs().get(0)), "echo forks keep the JVM's default: " + e);
     }
 
     /**
