@@ -61,13 +61,14 @@ class BinScriptsTest {
     @Test
     void compareVersionsComparesTwoResolvedReleasesEndToEnd() throws Exception {
         Path out = clone.resolve("target/compare-test");
-        Run r = run(clone, 600, "bash", "bin/compare-versions", "--pairs", "2", "--seed", "7", "--out", out.toString(), "netty", NETTY,
+        Run r = run(clone, 600, "bash", "bin/compare-versions", "--pairs", "2", "--seed", "7", "--codec-jit", "c2", "--out", out.toString(), "netty", NETTY,
                 OTHER_NETTY, "^dev\\.wsbench\\.jmh\\.(EchoBenchmark\\.roundTrip|MaskingBenchmark\\.library)$", "-p", "size=256",
                 "-wi", "1", "-w", "300ms", "-i", "2", "-r", "200ms");
         assertEquals(0, r.code, r.output);
         assertTrue(r.output.contains("compare result: 0"), r.output);
         assertTrue(r.output.contains("loads Netty " + OTHER_NETTY), "the candidate ran on the other release: " + r.output);
         assertTrue(r.output.contains("EchoBenchmark.roundTrip") && r.output.contains("MaskingBenchmark.library"), r.output);
+        assertTrue(r.output.contains("codec forks compiled by C2 alone (-XX:-TieredCompilation)"), "--codec-jit reached the run: " + r.output);
         for (String file : List.of("baseline.json", "candidate.json", "baseline.provenance.json", "order.tsv", "comparison.txt", "comparison.png")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file + " written");
         }
@@ -313,6 +314,8 @@ class BinScriptsTest {
         expectError(List.of("bash", "bin/compare-versions", "no-such-library", "1", "2"), "unknown library 'no-such-library'");
         expectError(List.of("bash", "bin/compare-versions", "netty", NETTY, "0.0.0-no-such-release"), "could not resolve netty 0.0.0-no-such-release");
         expectError(List.of("bash", "bin/compare-versions", "--under", "vertx", "jetty", "12.1.14", "12.1.14"), "Vert.x runs on Netty, not on Jetty");
+        expectError(List.of("bash", "bin/compare-versions", "--codec-jit"), "--codec-jit needs a value");
+        expectError(List.of("bash", "bin/compare-versions", "--codec-jit", "c1", "netty", NETTY, NETTY), "--codec-jit takes tiered or c2, not 'c1'");
         expectError(List.of("bash", "bin/sweep-versions"), "usage");
         expectError(List.of("bash", "bin/sweep-versions", "no-such-library", "1", "2"), "unknown library 'no-such-library'");
         expectError(List.of("bash", "bin/sweep-versions", "netty", "4.2.20.Final", "4.2.18.Final"), "4.2.20.Final is not older than 4.2.18.Final");
