@@ -15,7 +15,7 @@ import java.util.Map;
  * [--markdown] [--per-fork | --paired [--picture FILE.png]] [--fail-above PCT]}. {@code -DperFork=true} / {@code --per-fork} tests one
  * sample per fork instead of every iteration; {@code --paired} reads the two files of one interleaved
  * run ({@code bin/compare-versions}), whose forks are in pair order, and compares them pair by pair
- * ({@link PairedComparison}); {@code --picture} draws that comparison ({@link ComparisonChart}). Exit codes ({@link ExitCode}): 0 compared, 1 a significant regression
+ * ({@link PairedComparison}), then names its stray forks and rows at two levels ({@link ForkLevels}); {@code --picture} draws that comparison ({@link ComparisonChart}). Exit codes ({@link ExitCode}): 0 compared, 1 a significant regression
  * larger than PCT, 2 bad input (unreadable, empty or unrelated files, bad options).
  */
 public final class Compare {
@@ -78,6 +78,7 @@ public final class Compare {
                 }
                 printProvenance(a, b);
                 System.out.print(pc.format(markdown));
+                System.out.print(ForkLevels.report(base, cand));
                 if (picture != null) {
                     System.out.println("picture: " + ComparisonChart.write(pc, Double.isNaN(failAbove) ? 0 : failAbove, title(a, b),
                             Path.of(picture)));

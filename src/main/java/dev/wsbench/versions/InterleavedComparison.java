@@ -8,6 +8,7 @@ import dev.wsbench.cli.ParamCheck;
 import dev.wsbench.placement.CpuAffinity;
 import dev.wsbench.placement.PlacementException;
 import dev.wsbench.results.ComparisonChart;
+import dev.wsbench.results.ForkLevels;
 import dev.wsbench.results.JmhResult;
 import dev.wsbench.results.JmhResultFile;
 import dev.wsbench.results.PairedComparison;

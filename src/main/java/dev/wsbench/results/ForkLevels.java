@@ -1,7 +1,5 @@
-package dev.wsbench.versions;
+package dev.wsbench.results;
 
-import dev.wsbench.results.JmhResult;
-import dev.wsbench.results.PairedComparison;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +10,10 @@ import java.util.Map;
  * Rows whose forks settle at separate levels (bimodal): each fork steady, but forks of the same
  * version at, say, 6 k and 13 k round trips/s. A pair interval over such a row blurs two questions,
  * so they are reported apart: the levels with each side's share of forks in each (a shift in the
- * shares, tested with Fisher's exact test), and the change within each level.
+ * shares, tested with Fisher's exact test), and the change within each level. Forks alone at a
+ * level of their own (strays, {@link #STRAY_DEVIATIONS}) are named first and set aside for the
+ * levels: one such fork is most of a row's pair spread (Netty's 100000-byte echo, 2026-12-05: one
+ * fork of 20 at 16.7 k round trips/s, the rest at 20.2-23.0 k, the pair spread 7.9 % with it).
  *
  * <p>A row's log fork samples (both sides pooled) are fitted with one normal and with a mixture of
  * two (expectation maximisation from the best two-group cut). The row has two levels when the
@@ -21,14 +22,23 @@ import java.util.Map;
  * forks were split, with 2.25 ln n under 2 %), its components
  * are separated (Ashman's D = sqrt(2) |mu1 - mu2| / sqrt(s1^2 + s2^2) above {@link #MIN_SEPARATION}:
  * two components closer than that make one hump, not two), their centres are at least
- * {@link #MIN_GAP} apart, each holds at least {@link #MIN_FORKS} forks, and one side at least has that
- * many in each (two levels that are the two versions are the change itself). The split is where the
+ * {@link #MIN_GAP} apart, each holds at least {@link #MIN_FORKS} forks, and the levels are not the two
+ * versions (one side at least has that many in each, or both sides have forks in both). The split is where the
  * two components are equally likely. This replaced, on 2026-12-03, a split at the widest gap when
  * it was four times the spread inside the parts: Jetty 12.1's 8192-byte masking (forks at 2.2-2.8
  * and 3.4-4.6 us) went unseen there, because the upper level is itself 30 % wide.
  */
-final class ForkLevels {
+public final class ForkLevels {
     static final int MIN_FORKS = 2;
+    /**
+     * A fork farther than this many standard deviations of the other forks' log samples from their
+     * mean (both sides pooled, the fork itself left out), and more than {@link #MIN_GAP} from every
+     * other fork, is a stray: a fork alone at its level, which no level of two forks or more explains.
+     * On simulated rows of one normal level (1 to 20 % wide, 9 to 40 forks a side) at most 2 rows in
+     * 400 name one (ForkLevelsTest); the median absolute deviation as the yardstick, tried first,
+     * named one in 10 of 400 rows 20 % wide at 9 forks a side: at 18 forks it is itself that uncertain.
+     */
+    static final double STRAY_DEVIATIONS = 5;
     /** 10 %: closer levels are noise on this machine, not modes. */
     static final double MIN_GAP = Math.log(1.10);
     /** Ashman's D beyond which a two-normal mixture has two separate humps (Ashman, Bird and Zepf, 1994). */
@@ -70,6 +80,90 @@ final class ForkLevels {
     private ForkLevels() {
     }
 
+    /**
+     * One row's forks: its strays (by side, set aside before the levels are looked for) and its split
+     * into two levels, null when the rest form one level.
+     */
+    record Levels(double[] baseStrays, double[] candStrays, Split split) {
+    }
+
+    /** A row's strays and levels, from its forks' samples on each side. */
+    static Levels analyse(double[] baseline, double[] candidate) {
+        double[] all = new double[baseline.length + candidate.length];
+        System.arraycopy(baseline, 0, all, 0, baseline.length);
+        System.arraycopy(candidate, 0, all, baseline.length, candidate.length);
+        boolean[] stray = strays(all);
+        double[] base = keep(baseline, stray, 0, false);
+        double[] cand = keep(candidate, stray, baseline.length, false);
+        Split split = split(base, cand);
+        if (split == null) {
+            // a lone fork far below or above a row of two levels widens the lower or upper one until
+            // the two look like one hump (Jetty 12.1's 8192-byte masking, 2026-12-05: one fork at 2.2 us
+            // beside levels at 3.4-3.8 and 4.2-4.6 us): try once without the most isolated fork
+            int lone = mostIsolated(all, stray);
+            if (lone >= 0) {
+                boolean[] without = stray.clone();
+                without[lone] = true;
+                Split retried = split(keep(baseline, without, 0, false), keep(candidate, without, baseline.length, false));
+                if (retried != null) {
+                    stray = without;
+                    split = retried;
+                }
+            }
+        }
+        return new Levels(keep(baseline, stray, 0, true), keep(candidate, stray, baseline.length, true), split);
+    }
+
+    /** Which samples are strays: beyond {@link #STRAY_DEVIATIONS} standard deviations of the others' mean and {@link #MIN_GAP} from every other. */
+    static boolean[] strays(double[] samples) {
+        int n = samples.length;
+        boolean[] stray = new boolean[n];
+        if (n < 2 * MIN_FORKS + 1) {
+            return stray;
+        }
+        double[] logs = Arrays.stream(samples).map(Math::log).toArray();
+        double sum = Arrays.stream(logs).sum();
+        double sumOfSquares = Arrays.stream(logs).map(x -> x * x).sum();
+        for (int i = 0; i < n; i++) {
+            // the others' mean and standard deviation, this fork left out (it would widen its own yardstick)
+            double mean = (sum - logs[i]) / (n - 1);
+            double sd = Math.max(MIN_SIGMA, Math.sqrt(Math.max(0, (sumOfSquares - logs[i] * logs[i] - (n - 1) * mean * mean) / (n - 2))));
+            stray[i] = Math.abs(logs[i] - mean) > STRAY_DEVIATIONS * sd && nearestGap(logs, i, new boolean[n]) > MIN_GAP;
+        }
+        return stray;
+    }
+
+    /** The fork (not yet a stray) farthest from its nearest other fork, when that is more than {@link #MIN_GAP}; -1 when none is. */
+    private static int mostIsolated(double[] samples, boolean[] stray) {
+        double[] logs = Arrays.stream(samples).map(Math::log).toArray();
+        int best = -1;
+        double widest = MIN_GAP;
+        for (int i = 0; i < logs.length; i++) {
+            double gap = stray[i] ? 0 : nearestGap(logs, i, stray);
+            if (gap > widest) {
+                widest = gap;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The distance, in log units, from sample i to the nearest other sample that is not set aside. */
+    private static double nearestGap(double[] logs, int i, boolean[] aside) {
+        double gap = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < logs.length; j++) {
+            if (j != i && !aside[j]) {
+                gap = Math.min(gap, Math.abs(logs[j] - logs[i]));
+            }
+        }
+        return gap;
+    }
+
+    /** The samples of one side (at {@code offset} in the pooled flags) that are strays, or that are not. */
+    private static double[] keep(double[] side, boolean[] stray, int offset, boolean strays) {
+        return java.util.stream.IntStream.range(0, side.length).filter(i -> stray[offset + i] == strays).mapToDouble(i -> side[i]).toArray();
+    }
+
     /** The split of one row's fork samples, or null when they form one level. */
     static Split split(double[] baseline, double[] candidate) {
         int n = baseline.length + candidate.length;
@@ -97,11 +191,16 @@ final class ForkLevels {
         double boundary = Math.exp(m.boundary());
         Split split = new Split(boundary, below(baseline, boundary, true), below(baseline, boundary, false), below(candidate, boundary, true),
                 below(candidate, boundary, false));
+        if (split.baseLow().length + split.candLow().length < MIN_FORKS || split.baseHigh().length + split.candHigh().length < MIN_FORKS) {
+            return null;
+        }
         boolean baselineInBoth = split.baseLow().length >= MIN_FORKS && split.baseHigh().length >= MIN_FORKS;
         boolean candidateInBoth = split.candLow().length >= MIN_FORKS && split.candHigh().length >= MIN_FORKS;
-        // a side with forks in both levels implies two forks a level; two levels that are the two versions
-        // (every baseline fork in one, every candidate fork in the other) are the change itself
-        return baselineInBoth || candidateInBoth ? split : null;
+        boolean bothInEach = split.baseLow().length > 0 && split.baseHigh().length > 0 && split.candLow().length > 0 && split.candHigh().length > 0;
+        // two levels that are the two versions (every baseline fork in one, every candidate fork in the
+        // other, or all but one) are the change itself; a level both sides visit is a mode, however rare
+        // (Netty's 8192-byte parsing, 2026-12-05: one fork of each side at 1.3-1.4 us, the other 18 at 0.87-1.04)
+        return baselineInBoth || candidateInBoth || bothInEach ? split : null;
     }
 
     /** The two-normal mixture of sorted log samples by expectation maximisation, started from the cut that best splits them in two; null under 2 forks a part. */
@@ -186,8 +285,8 @@ final class ForkLevels {
         return s;
     }
 
-    /** The report of every bimodal row of a comparison; empty when there is none. */
-    static String report(List<JmhResult> baseline, List<JmhResult> candidate) {
+    /** The report of every row with strays or two levels; empty when there is none. */
+    public static String report(List<JmhResult> baseline, List<JmhResult> candidate) {
         Map<String, JmhResult> cand = new LinkedHashMap<>();
         candidate.forEach(r -> cand.put(r.key(), r));
         StringBuilder out = new StringBuilder();
@@ -196,7 +295,18 @@ final class ForkLevels {
             if (other == null) {
                 continue;
             }
-            Split s = split(base.forkSamples(), other.forkSamples());
+            double[] x = base.forkSamples();
+            double[] y = other.forkSamples();
+            Levels lv = analyse(x, y);
+            if (lv.baseStrays().length + lv.candStrays().length > 0) {
+                out.append(String.format(Locale.ROOT, "strays: %s: %d fork%s alone, more than %.0f %% from every other fork and %.0f standard deviations"
+                                + " from the others' mean: baseline %s, candidate %s %s; pair spread %s without %s pair%s (%s with)%n",
+                        base.key(), lv.baseStrays().length + lv.candStrays().length, lv.baseStrays().length + lv.candStrays().length == 1 ? "" : "s",
+                        Math.expm1(MIN_GAP) * 100, STRAY_DEVIATIONS, list(lv.baseStrays()), list(lv.candStrays()), base.unit(),
+                        spreadWithout(x, y, lv, true), lv.baseStrays().length + lv.candStrays().length == 1 ? "its" : "their",
+                        lv.baseStrays().length + lv.candStrays().length == 1 ? "" : "s", spreadWithout(x, y, lv, false)));
+            }
+            Split s = lv.split();
             if (s == null) {
                 continue;
             }
@@ -207,6 +317,24 @@ final class ForkLevels {
                     s.baseHigh().length, s.candHigh().length, median(s.baseHigh()), median(s.candHigh()), s.sharesP()));
         }
         return out.toString();
+    }
+
+    /** The pair spread (standard deviation of the pairs' log ratios, percent) of the pairs without a stray, or of all. */
+    private static String spreadWithout(double[] baseline, double[] candidate, Levels lv, boolean without) {
+        List<Double> ratios = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(baseline.length, candidate.length); i++) {
+            double b = baseline[i];
+            double c = candidate[i];
+            if (!without || (Arrays.stream(lv.baseStrays()).noneMatch(v -> v == b) && Arrays.stream(lv.candStrays()).noneMatch(v -> v == c))) {
+                ratios.add(Math.log(c / b));
+            }
+        }
+        double sd = PairedComparison.standardDeviation(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+        return Double.isNaN(sd) ? "n/a" : String.format(Locale.ROOT, "%.2f %%", sd * 100);
+    }
+
+    private static String list(double[] v) {
+        return v.length == 0 ? "-" : Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%.4g", x)).collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static double[] below(double[] v, double boundary, boolean low) {
