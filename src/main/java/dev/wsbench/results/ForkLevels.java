@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Rows whose forks settle at separate levels (bimodal): each fork steady, but forks of the same
@@ -81,26 +83,43 @@ public final class ForkLevels {
     }
 
     /**
-     * One row's forks: its strays (by side, set aside before the levels are looked for) and its split
-     * into two levels, null when the rest form one level.
+     * One row's forks: which are strays (baseline forks first, then candidate forks, in pair order;
+     * set aside before the levels are looked for) and its split into two levels, null when the rest
+     * form one level.
      */
-    record Levels(double[] baseStrays, double[] candStrays, Split split) {
+    record Levels(double[] baseline, double[] candidate, boolean[] stray, Split split) {
+        double[] baseStrays() {
+            return keep(baseline, stray, 0, true);
+        }
+
+        double[] candStrays() {
+            return keep(candidate, stray, baseline.length, true);
+        }
+
+        int strayCount() {
+            int count = 0;
+            for (boolean s : stray) {
+                count += s ? 1 : 0;
+            }
+            return count;
+        }
+
+        /** Pair i holds a stray on either side. */
+        boolean strayPair(int i) {
+            return stray[i] || stray[baseline.length + i];
+        }
     }
 
     /** A row's strays and levels, from its forks' samples on each side. */
     static Levels analyse(double[] baseline, double[] candidate) {
-        double[] all = new double[baseline.length + candidate.length];
-        System.arraycopy(baseline, 0, all, 0, baseline.length);
-        System.arraycopy(candidate, 0, all, baseline.length, candidate.length);
-        boolean[] stray = strays(all);
-        double[] base = keep(baseline, stray, 0, false);
-        double[] cand = keep(candidate, stray, baseline.length, false);
-        Split split = split(base, cand);
+        double[] logs = pooledLogs(baseline, candidate);
+        boolean[] stray = strayLogs(logs);
+        Split split = split(keep(baseline, stray, 0, false), keep(candidate, stray, baseline.length, false));
         if (split == null) {
             // a lone fork far below or above a row of two levels widens the lower or upper one until
             // the two look like one hump (Jetty 12.1's 8192-byte masking, 2026-12-05: one fork at 2.2 us
             // beside levels at 3.4-3.8 and 4.2-4.6 us): try once without the most isolated fork
-            int lone = mostIsolated(all, stray);
+            int lone = mostIsolated(logs, stray);
             if (lone >= 0) {
                 boolean[] without = stray.clone();
                 without[lone] = true;
@@ -111,31 +130,46 @@ public final class ForkLevels {
                 }
             }
         }
-        return new Levels(keep(baseline, stray, 0, true), keep(candidate, stray, baseline.length, true), split);
+        return new Levels(baseline, candidate, stray, split);
+    }
+
+    /** The logs of both sides' samples, baseline first. */
+    private static double[] pooledLogs(double[] baseline, double[] candidate) {
+        double[] all = new double[baseline.length + candidate.length];
+        for (int i = 0; i < baseline.length; i++) {
+            all[i] = Math.log(baseline[i]);
+        }
+        for (int i = 0; i < candidate.length; i++) {
+            all[baseline.length + i] = Math.log(candidate[i]);
+        }
+        return all;
     }
 
     /** Which samples are strays: beyond {@link #STRAY_DEVIATIONS} standard deviations of the others' mean and {@link #MIN_GAP} from every other. */
     static boolean[] strays(double[] samples) {
-        int n = samples.length;
+        return strayLogs(Arrays.stream(samples).map(Math::log).toArray());
+    }
+
+    private static boolean[] strayLogs(double[] logs) {
+        int n = logs.length;
         boolean[] stray = new boolean[n];
         if (n < 2 * MIN_FORKS + 1) {
             return stray;
         }
-        double[] logs = Arrays.stream(samples).map(Math::log).toArray();
+        boolean[] none = new boolean[n];
         double sum = Arrays.stream(logs).sum();
         double sumOfSquares = Arrays.stream(logs).map(x -> x * x).sum();
         for (int i = 0; i < n; i++) {
             // the others' mean and standard deviation, this fork left out (it would widen its own yardstick)
             double mean = (sum - logs[i]) / (n - 1);
             double sd = Math.max(MIN_SIGMA, Math.sqrt(Math.max(0, (sumOfSquares - logs[i] * logs[i] - (n - 1) * mean * mean) / (n - 2))));
-            stray[i] = Math.abs(logs[i] - mean) > STRAY_DEVIATIONS * sd && nearestGap(logs, i, new boolean[n]) > MIN_GAP;
+            stray[i] = Math.abs(logs[i] - mean) > STRAY_DEVIATIONS * sd && nearestGap(logs, i, none) > MIN_GAP;
         }
         return stray;
     }
 
     /** The fork (not yet a stray) farthest from its nearest other fork, when that is more than {@link #MIN_GAP}; -1 when none is. */
-    private static int mostIsolated(double[] samples, boolean[] stray) {
-        double[] logs = Arrays.stream(samples).map(Math::log).toArray();
+    private static int mostIsolated(double[] logs, boolean[] stray) {
         int best = -1;
         double widest = MIN_GAP;
         for (int i = 0; i < logs.length; i++) {
@@ -161,7 +195,7 @@ public final class ForkLevels {
 
     /** The samples of one side (at {@code offset} in the pooled flags) that are strays, or that are not. */
     private static double[] keep(double[] side, boolean[] stray, int offset, boolean strays) {
-        return java.util.stream.IntStream.range(0, side.length).filter(i -> stray[offset + i] == strays).mapToDouble(i -> side[i]).toArray();
+        return IntStream.range(0, side.length).filter(i -> stray[offset + i] == strays).mapToDouble(i -> side[i]).toArray();
     }
 
     /** The split of one row's fork samples, or null when they form one level. */
@@ -170,13 +204,7 @@ public final class ForkLevels {
         if (n < 2 * MIN_FORKS + 1) {
             return null;
         }
-        double[] all = new double[n];
-        for (int i = 0; i < baseline.length; i++) {
-            all[i] = Math.log(baseline[i]);
-        }
-        for (int i = 0; i < candidate.length; i++) {
-            all[baseline.length + i] = Math.log(candidate[i]);
-        }
+        double[] all = pooledLogs(baseline, candidate);
         Arrays.sort(all);
         Mixture m = fit(all);
         double mean = mean(all, 0, n);
@@ -295,16 +323,14 @@ public final class ForkLevels {
             if (other == null) {
                 continue;
             }
-            double[] x = base.forkSamples();
-            double[] y = other.forkSamples();
-            Levels lv = analyse(x, y);
-            if (lv.baseStrays().length + lv.candStrays().length > 0) {
+            Levels lv = analyse(base.forkSamples(), other.forkSamples());
+            int strays = lv.strayCount();
+            if (strays > 0) {
                 out.append(String.format(Locale.ROOT, "strays: %s: %d fork%s alone, more than %.0f %% from every other fork and %.0f standard deviations"
                                 + " from the others' mean: baseline %s, candidate %s %s; pair spread %s without %s pair%s (%s with)%n",
-                        base.key(), lv.baseStrays().length + lv.candStrays().length, lv.baseStrays().length + lv.candStrays().length == 1 ? "" : "s",
-                        Math.expm1(MIN_GAP) * 100, STRAY_DEVIATIONS, list(lv.baseStrays()), list(lv.candStrays()), base.unit(),
-                        spreadWithout(x, y, lv, true), lv.baseStrays().length + lv.candStrays().length == 1 ? "its" : "their",
-                        lv.baseStrays().length + lv.candStrays().length == 1 ? "" : "s", spreadWithout(x, y, lv, false)));
+                        base.key(), strays, strays == 1 ? "" : "s", Math.expm1(MIN_GAP) * 100, STRAY_DEVIATIONS, list(lv.baseStrays()),
+                        list(lv.candStrays()), base.unit(), pairSpread(lv, true), strays == 1 ? "its" : "their", strays == 1 ? "" : "s",
+                        pairSpread(lv, false)));
             }
             Split s = lv.split();
             if (s == null) {
@@ -320,21 +346,15 @@ public final class ForkLevels {
     }
 
     /** The pair spread (standard deviation of the pairs' log ratios, percent) of the pairs without a stray, or of all. */
-    private static String spreadWithout(double[] baseline, double[] candidate, Levels lv, boolean without) {
-        List<Double> ratios = new java.util.ArrayList<>();
-        for (int i = 0; i < Math.min(baseline.length, candidate.length); i++) {
-            double b = baseline[i];
-            double c = candidate[i];
-            if (!without || (Arrays.stream(lv.baseStrays()).noneMatch(v -> v == b) && Arrays.stream(lv.candStrays()).noneMatch(v -> v == c))) {
-                ratios.add(Math.log(c / b));
-            }
-        }
-        double sd = PairedComparison.standardDeviation(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+    private static String pairSpread(Levels lv, boolean withoutStrays) {
+        double[] ratios = IntStream.range(0, Math.min(lv.baseline().length, lv.candidate().length))
+                .filter(i -> !withoutStrays || !lv.strayPair(i)).mapToDouble(i -> Math.log(lv.candidate()[i] / lv.baseline()[i])).toArray();
+        double sd = PairedComparison.standardDeviation(ratios);
         return Double.isNaN(sd) ? "n/a" : String.format(Locale.ROOT, "%.2f %%", sd * 100);
     }
 
     private static String list(double[] v) {
-        return v.length == 0 ? "-" : Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%.4g", x)).collect(java.util.stream.Collectors.joining(" "));
+        return v.length == 0 ? "-" : Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%.4g", x)).collect(Collectors.joining(" "));
     }
 
     private static double[] below(double[] v, double boundary, boolean low) {
